@@ -1,0 +1,18 @@
+package org.tributary.api;
+
+/**
+ * The coded format of a track's samples, independent of how it travels.
+ * Each value names the layout of {@link MediaSample#data()} and of {@link TrackInfo#codecConfig()}.
+ */
+public enum Codec {
+    /** H.264/AVC. Samples are length-prefixed NAL units (4-byte lengths); config is an AVCDecoderConfigurationRecord (avcC). */
+    H264,
+    /** H.265/HEVC. Samples are length-prefixed NAL units (4-byte lengths); config is an HEVCDecoderConfigurationRecord (hvcC). */
+    H265,
+    /** AAC. Samples are raw access units without ADTS headers; config is the AudioSpecificConfig. */
+    AAC,
+    /** MPEG-1/2 audio layer III. Samples are whole MP3 frames; config is empty. */
+    MP3,
+    /** Opus. Samples are Opus packets; config is the OpusSpecificBox (dOps) body. */
+    OPUS
+}

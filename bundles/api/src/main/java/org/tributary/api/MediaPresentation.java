@@ -1,0 +1,24 @@
+package org.tributary.api;
+
+import java.util.List;
+
+/** A playable thing (a movie, a broadcast) that a {@link MediaSource} resolved from a path. */
+public interface MediaPresentation {
+
+    /** @return the path it was opened with, relative to its mount */
+    String path();
+
+    /** @return its tracks in a stable order; never empty */
+    List<TrackInfo> tracks();
+
+    /** @return its length in seconds, or {@link Double#NaN} for a live presentation */
+    double duration();
+
+    /**
+     * Opens an independent cursor positioned at the start.
+     *
+     * @return a reader the caller must close
+     * @throws MediaException when the media cannot be read any more
+     */
+    MediaReader openReader() throws MediaException;
+}

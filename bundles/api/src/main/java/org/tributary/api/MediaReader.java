@@ -1,0 +1,31 @@
+package org.tributary.api;
+
+import java.io.Closeable;
+
+/**
+ * A cursor over the samples of one presentation, owned by one consumer (one playing session).
+ * Not thread-safe: a consumer reads from one thread at a time.
+ */
+public interface MediaReader extends Closeable {
+
+    /**
+     * Moves every track to the key frame at or before {@code seconds}.
+     *
+     * @param seconds position from the start of the presentation
+     * @return the position actually reached, in seconds (at or before the one asked for)
+     * @throws MediaException when the position is outside the presentation or the file cannot be read
+     */
+    double seek(double seconds) throws MediaException;
+
+    /**
+     * Returns the next sample of all tracks in decoding-time order.
+     *
+     * @return the sample, or null at the end of the presentation
+     * @throws MediaException when the file cannot be read or is corrupt at this point
+     */
+    MediaSample next() throws MediaException;
+
+    /** Releases the file handles; never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,19 @@
+package org.tributary.api;
+
+import java.util.Map;
+
+/** Resolves request paths to the {@link MediaSource} mounted at their longest matching prefix. */
+public interface MountRegistry {
+
+    /**
+     * Opens the presentation at an absolute request path.
+     *
+     * @param path decoded request path starting with '/'; untrusted
+     * @return the presentation
+     * @throws MediaException NOT_FOUND when no source is mounted there or the source has nothing there
+     */
+    MediaPresentation open(String path) throws MediaException;
+
+    /** @return every mount point with the description of its source */
+    Map<String, String> mounts();
+}

@@ -1,0 +1,70 @@
+package org.tributary.core.internal;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tributary.api.MediaException;
+import org.tributary.api.MediaPresentation;
+import org.tributary.api.MediaSource;
+import org.tributary.api.MountRegistry;
+
+/**
+ * Tracks every {@link MediaSource} service by its mount point and resolves request paths by
+ * longest prefix. Sources come and go at any time (bundle stop/start), so the map is live.
+ */
+@Component(service = MountRegistry.class)
+public class MountRegistryImpl implements MountRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MountRegistryImpl.class);
+
+    private final Map<String, MediaSource> sources = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSource(MediaSource source, Map<String, Object> properties) {
+        String mount = Mounts.normalize(properties.get(MediaSource.MOUNT));
+        MediaSource previous = sources.put(mount, source);
+        if (previous != null && previous != source) {
+            LOG.warn("Two media sources claim mount {}; the newer one ({}) serves it", mount, source.description());
+        }
+        LOG.info("Mounted {} at {}", source.description(), mount);
+    }
+
+    void removeSource(MediaSource source, Map<String, Object> properties) {
+        String mount = Mounts.normalize(properties.get(MediaSource.MOUNT));
+        if (sources.remove(mount, source)) {
+            LOG.info("Unmounted {}", mount);
+        }
+    }
+
+    @Override
+    public MediaPresentation open(String path) throws MediaException {
+        if (path == null || !path.startsWith("/")) {
+            throw new MediaException(MediaException.Reason.NOT_FOUND, "not an absolute path: " + path);
+        }
+        String best = null;
+        for (String mount : sources.keySet()) {
+            if (Mounts.covers(mount, path) && (best == null || mount.length() > best.length())) {
+                best = mount;
+            }
+        }
+        MediaSource source = best == null ? null : sources.get(best);
+        if (source == null) {
+            throw new MediaException(MediaException.Reason.NOT_FOUND, "no media source is mounted at " + path);
+        }
+        return source.open(path.substring(best.length()));
+    }
+
+    @Override
+    public Map<String, String> mounts() {
+        Map<String, String> out = new TreeMap<>();
+        sources.forEach((mount, source) -> out.put(mount, source.description()));
+        return out;
+    }
+}

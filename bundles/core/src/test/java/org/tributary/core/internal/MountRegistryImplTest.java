@@ -1,0 +1,86 @@
+package org.tributary.core.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+import org.tributary.api.MediaException;
+import org.tributary.api.MediaPresentation;
+import org.tributary.api.MediaReader;
+import org.tributary.api.MediaSource;
+import org.tributary.api.TrackInfo;
+
+public class MountRegistryImplTest {
+
+    /** A source that answers with a presentation whose path tells which source and which rest it saw. */
+    private static MediaSource source(String name) {
+        return new MediaSource() {
+            @Override
+            public String description() {
+                return name;
+            }
+
+            @Override
+            public MediaPresentation open(String path) {
+                return new MediaPresentation() {
+                    @Override
+                    public String path() {
+                        return name + ":" + path;
+                    }
+
+                    @Override
+                    public List<TrackInfo> tracks() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public double duration() {
+                        return 0;
+                    }
+
+                    @Override
+                    public MediaReader openReader() {
+                        throw new IllegalStateException();
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    public void longestPrefixWins() throws MediaException {
+        MountRegistryImpl registry = new MountRegistryImpl();
+        registry.addSource(source("files"), Map.of(MediaSource.MOUNT, "/"));
+        registry.addSource(source("live"), Map.of(MediaSource.MOUNT, "/live"));
+        assertEquals("files:sample.mp4", registry.open("/sample.mp4").path());
+        assertEquals("live:cam1", registry.open("/live/cam1").path());
+        assertEquals("files:lively.mp4", registry.open("/lively.mp4").path());
+    }
+
+    @Test
+    public void removedSourceAnswersNotFound() throws MediaException {
+        MountRegistryImpl registry = new MountRegistryImpl();
+        MediaSource files = source("files");
+        registry.addSource(files, Map.of(MediaSource.MOUNT, "/"));
+        registry.removeSource(files, Map.of(MediaSource.MOUNT, "/"));
+        MediaException e = assertThrows(MediaException.class, () -> registry.open("/sample.mp4"));
+        assertEquals(MediaException.Reason.NOT_FOUND, e.reason());
+    }
+
+    @Test
+    public void relativePathIsNotFound() {
+        MountRegistryImpl registry = new MountRegistryImpl();
+        registry.addSource(source("files"), Map.of(MediaSource.MOUNT, "/"));
+        assertThrows(MediaException.class, () -> registry.open("sample.mp4"));
+    }
+
+    @Test
+    public void mountsAreListed() {
+        MountRegistryImpl registry = new MountRegistryImpl();
+        registry.addSource(source("files"), Map.of(MediaSource.MOUNT, "/"));
+        assertEquals(Map.of("/", "files"), registry.mounts());
+    }
+}

@@ -1,0 +1,72 @@
+package org.tributary.rtsp.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import org.tributary.rtsp.internal.codec.InterleavedFrame;
+
+/** RTP and RTCP as {@code $}-framed data on the RTSP connection itself (RFC 2326 §10.12). */
+final class InterleavedTransport implements MediaTransport {
+
+    private final Channel channel;
+    private final int rtpChannel;
+    private final int rtcpChannel;
+
+    InterleavedTransport(Channel channel, int rtpChannel, int rtcpChannel) {
+        this.channel = channel;
+        this.rtpChannel = rtpChannel;
+        this.rtcpChannel = rtcpChannel;
+    }
+
+    int rtpChannel() {
+        return rtpChannel;
+    }
+
+    int rtcpChannel() {
+        return rtcpChannel;
+    }
+
+    Channel connection() {
+        return channel;
+    }
+
+    @Override
+    public ByteBufAllocator alloc() {
+        return channel.alloc();
+    }
+
+    @Override
+    public boolean writable() {
+        return channel.isWritable();
+    }
+
+    @Override
+    public void sendRtp(ByteBuf packet) {
+        channel.write(new InterleavedFrame(rtpChannel, packet), channel.voidPromise());
+    }
+
+    @Override
+    public void sendRtcp(ByteBuf packet) {
+        channel.writeAndFlush(new InterleavedFrame(rtcpChannel, packet), channel.voidPromise());
+    }
+
+    @Override
+    public void flush() {
+        channel.flush();
+    }
+
+    @Override
+    public String responseHeader() {
+        return "RTP/AVP/TCP;unicast;interleaved=" + rtpChannel + "-" + rtcpChannel;
+    }
+
+    @Override
+    public String kind() {
+        return "RTP/AVP/TCP";
+    }
+
+    @Override
+    public void close() {
+        channel.flush();
+    }
+}

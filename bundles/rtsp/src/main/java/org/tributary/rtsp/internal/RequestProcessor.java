@@ -1,0 +1,146 @@
+package org.tributary.rtsp.internal;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.rtsp.RtspHeaderNames;
+import io.netty.handler.codec.rtsp.RtspResponseStatuses;
+import io.netty.handler.codec.rtsp.RtspVersions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tributary.api.MediaException;
+import org.tributary.api.MediaPresentation;
+import org.tributary.rtp.PayloadFormats;
+import org.tributary.rtp.RtpTrack;
+import org.tributary.rtp.SdpOrigin;
+import org.tributary.rtp.SdpWriter;
+import org.tributary.rtsp.internal.headers.RtspHeaderException;
+import org.tributary.rtsp.internal.headers.RtspUri;
+
+/**
+ * Answers the RTSP methods of one connection (RFC 2326). Session methods live in
+ * {@link SessionMethods}; this class handles the stateless ones and maps every failure to its
+ * status, so a bad request never costs more than its own error response.
+ */
+final class RequestProcessor {
+
+    static final String SERVER_NAME = "Tributary/0.1";
+    private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+    private static final String PUBLIC =
+            "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER";
+
+    private final ServerContext context;
+    private final Channel channel;
+    private final SessionMethods sessionMethods;
+
+    RequestProcessor(ServerContext context, Channel channel) {
+        this.context = context;
+        this.channel = channel;
+        this.sessionMethods = new SessionMethods(context, channel);
+    }
+
+    /** Answers one request; the future completes on the connection's event loop. */
+    CompletionStage<FullHttpResponse> process(FullHttpRequest request) {
+        try {
+            return dispatch(request);
+        } catch (RtspException e) {
+            LOG.debug("{} {} from {}: {} {}", request.method(), request.uri(), channel.remoteAddress(),
+                    e.status().code(), e.getMessage());
+            return CompletableFuture.completedFuture(RtspRequestHandler.status(e.status()));
+        } catch (RtspHeaderException e) {
+            LOG.debug("{} {} from {}: {}", request.method(), request.uri(), channel.remoteAddress(), e.getMessage());
+            return CompletableFuture.completedFuture(RtspRequestHandler.status(e.status()));
+        }
+    }
+
+    private CompletionStage<FullHttpResponse> dispatch(FullHttpRequest request)
+            throws RtspException, RtspHeaderException {
+        String method = request.method().name();
+        switch (method) {
+            case "OPTIONS":
+                return done(options());
+            case "DESCRIBE":
+                return done(describe(request));
+            case "SETUP":
+                return sessionMethods.setup(request);
+            case "PLAY":
+                return done(sessionMethods.play(request));
+            case "PAUSE":
+                return done(sessionMethods.pause(request));
+            case "TEARDOWN":
+                return done(sessionMethods.teardown(request));
+            case "GET_PARAMETER":
+            case "SET_PARAMETER":
+                return done(sessionMethods.keepAlive(request));
+            default:
+                throw new RtspException(RtspResponseStatuses.NOT_IMPLEMENTED, "method " + method + " is not implemented");
+        }
+    }
+
+    private static CompletionStage<FullHttpResponse> done(FullHttpResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private FullHttpResponse options() {
+        FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
+        response.headers().set(RtspHeaderNames.PUBLIC, PUBLIC);
+        return response;
+    }
+
+    private FullHttpResponse describe(FullHttpRequest request) throws RtspException, RtspHeaderException {
+        RtspUri uri = RtspUri.parse(request.uri());
+        MediaPresentation presentation = open(context, uri.path());
+        List<RtpTrack> tracks = PayloadFormats.forTracks(presentation.tracks());
+        String host = ((InetSocketAddress) channel.localAddress()).getAddress().getHostAddress();
+        String sdp = SdpWriter.write(new SdpOrigin(System.currentTimeMillis(), 1, host), uri.path(),
+                presentation.duration(), tracks);
+        ByteBuf body = Unpooled.copiedBuffer(sdp, StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, RtspResponseStatuses.OK, body);
+        response.headers().set(RtspHeaderNames.CONTENT_TYPE, "application/sdp");
+        response.headers().set(RtspHeaderNames.CONTENT_BASE, uri.baseUrl() + "/");
+        response.headers().set(RtspHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        return response;
+    }
+
+    /** Opens a presentation, mapping the source's reasons to RTSP statuses and logging what the operator must see. */
+    static MediaPresentation open(ServerContext context, String path) throws RtspException {
+        try {
+            return context.mounts().open(path);
+        } catch (MediaException e) {
+            throw mediaFailure(path, e);
+        } catch (RuntimeException e) {
+            LOG.error("Opening {} failed unexpectedly", path, e);
+            throw new RtspException(HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot open " + path);
+        }
+    }
+
+    static RtspException mediaFailure(String path, MediaException e) {
+        switch (e.reason()) {
+            case NOT_FOUND:
+                return new RtspException(RtspResponseStatuses.NOT_FOUND, e.getMessage());
+            case UNSUPPORTED:
+                LOG.warn("Cannot play {}: {}", path, e.getMessage());
+                return new RtspException(RtspResponseStatuses.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+            case OUT_OF_RANGE:
+                return new RtspException(RtspResponseStatuses.INVALID_RANGE, e.getMessage());
+            default:
+                LOG.warn("Cannot play {}: {}", path, e.getMessage());
+                return new RtspException(RtspResponseStatuses.INTERNAL_SERVER_ERROR, e.getMessage());
+        }
+    }
+
+    /** An interleaved frame from the client: RTCP for one of the sessions on this connection. */
+    void interleaved(int channelId, ByteBuf payload) {
+        sessionMethods.interleaved(channelId, payload);
+    }
+}

@@ -1,0 +1,100 @@
+package org.tributary.rtsp.internal;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderResultProvider;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.rtsp.RtspHeaderNames;
+import io.netty.handler.codec.rtsp.RtspVersions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tributary.rtsp.internal.codec.BadRtspMessage;
+import org.tributary.rtsp.internal.codec.InterleavedFrame;
+
+/**
+ * The end of each connection's pipeline: answers requests through a {@link RequestProcessor},
+ * routes interleaved RTCP to its session, and turns bad input into a status and a closed
+ * connection without disturbing anyone else.
+ */
+final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtspRequestHandler.class);
+
+    private final ServerContext context;
+    private RequestProcessor processor;
+
+    RtspRequestHandler(ServerContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        processor = new RequestProcessor(context, ctx.channel());
+        super.channelActive(ctx);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof InterleavedFrame frame) {
+            processor.interleaved(frame.channel(), frame.content());
+        } else if (msg instanceof BadRtspMessage bad) {
+            LOG.info("Bad RTSP input from {}: {}; closing the connection", ctx.channel().remoteAddress(), bad.detail());
+            FullHttpResponse response = status(bad.status());
+            bad.cseq().ifPresent(cseq -> response.headers().set(RtspHeaderNames.CSEQ, cseq));
+            closeAfter(ctx, response);
+        } else if (msg instanceof DecoderResultProvider decoded && decoded.decoderResult().isFailure()) {
+            LOG.info("Malformed RTSP request from {}: {}; closing the connection", ctx.channel().remoteAddress(),
+                    decoded.decoderResult().cause().toString());
+            closeAfter(ctx, status(HttpResponseStatus.BAD_REQUEST));
+        } else if (msg instanceof FullHttpRequest request) {
+            String cseq = request.headers().get(RtspHeaderNames.CSEQ);
+            processor.process(request).whenComplete((response, error) -> {
+                FullHttpResponse out = response != null ? response : failure(error);
+                if (cseq != null) {
+                    out.headers().set(RtspHeaderNames.CSEQ, cseq);
+                }
+                out.headers().set(RtspHeaderNames.SERVER, RequestProcessor.SERVER_NAME);
+                ctx.writeAndFlush(out);
+            });
+        }
+    }
+
+    private static FullHttpResponse failure(Throwable error) {
+        LOG.error("RTSP request failed unexpectedly", error);
+        return status(HttpResponseStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    static FullHttpResponse status(HttpResponseStatus status) {
+        FullHttpResponse response = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, status);
+        response.headers().set(RtspHeaderNames.CONTENT_LENGTH, 0);
+        return response;
+    }
+
+    private static void closeAfter(ChannelHandlerContext ctx, FullHttpResponse response) {
+        response.headers().set(RtspHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        response.headers().set(RtspHeaderNames.SERVER, RequestProcessor.SERVER_NAME);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        context.sessions().connectionClosed(ctx.channel());
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            LOG.info("Closing RTSP connection from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+        } else {
+            LOG.debug("Closing RTSP connection from {} after an error", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+}

@@ -1,0 +1,81 @@
+package org.tributary.rtsp.internal;
+
+import java.util.List;
+
+import io.netty.channel.EventLoopGroup;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tributary.api.Endpoint;
+import org.tributary.api.MountRegistry;
+import org.tributary.api.ProtocolServer;
+import org.tributary.api.SessionRegistry;
+import org.tributary.rtp.UdpPortPool;
+
+/**
+ * The RTSP server: listens on the configured ports, answers RTSP requests and streams the
+ * presentations the {@link MountRegistry} resolves. A configuration change rebinds only the
+ * listeners that changed; sessions keep playing.
+ */
+@Component(service = ProtocolServer.class, configurationPid = "org.tributary.rtsp",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = RtspServerConfig.class)
+public class RtspServer implements ProtocolServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtspServer.class);
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final RtspSessions sessions;
+    private final Listeners listeners;
+    private final ServerContext context;
+
+    /** Starts the server with the configured settings. */
+    @Activate
+    public RtspServer(@Reference MountRegistry mounts, @Reference SessionRegistry registry, RtspServerConfig config) {
+        ServerSettings settings = ServerSettings.from(config);
+        boss = NettyTransport.group(1, "tributary-rtsp-accept");
+        workers = NettyTransport.group(Runtime.getRuntime().availableProcessors(), "tributary-rtsp");
+        sessions = new RtspSessions(registry, workers.next(), settings.sessionTimeout());
+        context = new ServerContext(mounts, sessions, new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()),
+                settings.bindAddress());
+        listeners = new Listeners(boss, workers, new RtspChannelInitializer(context));
+        LOG.info("RTSP server starting with the {} transport", NettyTransport.name());
+        listeners.apply(settings.bindAddress(), settings.ports());
+    }
+
+    /** Applies changed settings without dropping sessions. */
+    @Modified
+    void modified(RtspServerConfig config) {
+        ServerSettings settings = ServerSettings.from(config);
+        sessions.timeout(settings.sessionTimeout());
+        context.update(new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), settings.bindAddress());
+        listeners.apply(settings.bindAddress(), settings.ports());
+    }
+
+    /** Ends every session cleanly, then closes the sockets. */
+    @Deactivate
+    void stop() {
+        sessions.closeAll();
+        listeners.closeAll();
+        workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        LOG.info("RTSP server stopped");
+    }
+
+    @Override
+    public String protocol() {
+        return "RTSP";
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return listeners.endpoints();
+    }
+}

@@ -1,0 +1,24 @@
+package org.tributary.rtsp.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of the RTSP server (PID {@code org.tributary.rtsp}); the web console renders them as a form. */
+@ObjectClassDefinition(name = "Tributary RTSP server", description = "Listening ports, addresses and session settings")
+@interface RtspServerConfig {
+
+    @AttributeDefinition(name = "Ports", description = "Comma-separated TCP ports to listen on (QTSS: 554, 7070, 8000, 8001)")
+    String ports() default "554,7070,8000,8001";
+
+    @AttributeDefinition(name = "Bind address", description = "Address to listen on; 0.0.0.0 for every interface")
+    String bindAddress() default "0.0.0.0";
+
+    @AttributeDefinition(name = "Session timeout", description = "Seconds without a request or RTCP report before a session is reclaimed", min = "5")
+    int sessionTimeout() default 60;
+
+    @AttributeDefinition(name = "First RTP port", description = "Lowest UDP port handed out for RTP/RTCP pairs")
+    int rtpPortMin() default 6970;
+
+    @AttributeDefinition(name = "Last RTP port", description = "Highest UDP port handed out for RTP/RTCP pairs")
+    int rtpPortMax() default 9999;
+}

@@ -1,0 +1,252 @@
+package org.tributary.rtsp.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tributary.api.MediaException;
+import org.tributary.api.MediaPresentation;
+import org.tributary.api.MediaReader;
+import org.tributary.api.ReceptionStats;
+import org.tributary.api.StreamSession;
+import org.tributary.api.TrackInfo;
+import org.tributary.rtp.ReportBlock;
+import org.tributary.rtp.Rtcp;
+
+/**
+ * One RTSP session: the presentation, the tracks set up so far and the pump that plays them.
+ * State changes come from requests (any connection), the pump, the reaper and management, so
+ * every method holds the session's lock.
+ */
+final class RtspSession implements StreamSession, MediaPump.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtspSession.class);
+
+    /** RFC 2326 appendix A server states. */
+    enum State { READY, PLAYING }
+
+    private final String id;
+    private final String path;
+    private final String client;
+    private final MediaPresentation presentation;
+    private final EventLoop loop;
+    private final Instant created = Instant.now();
+    private final Map<Integer, TrackInfo> tracks = new LinkedHashMap<>();
+    private final Map<Integer, TrackOutput> outputs = new LinkedHashMap<>();
+    private final Consumer<RtspSession> onClose;
+    private MediaPump pump;
+    private MediaReader reader;
+    private State state = State.READY;
+    private volatile long lastActivity = System.nanoTime();
+    private boolean closed;
+
+    RtspSession(String id, String path, String client, MediaPresentation presentation, EventLoop loop,
+                Consumer<RtspSession> onClose) {
+        this.id = id;
+        this.path = path;
+        this.client = client;
+        this.presentation = presentation;
+        this.loop = loop;
+        this.onClose = onClose;
+        for (TrackInfo t : presentation.tracks()) {
+            tracks.put(t.id(), t);
+        }
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    MediaPresentation presentation() {
+        return presentation;
+    }
+
+    /** Records client activity: a request or an RTCP report keeps the session alive. */
+    void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    long idleNanos() {
+        return System.nanoTime() - lastActivity;
+    }
+
+    synchronized boolean isSetUp(int trackId) {
+        return outputs.containsKey(trackId);
+    }
+
+    synchronized void addTrack(TrackOutput output) {
+        outputs.put(output.track().id(), output);
+    }
+
+    synchronized List<TrackOutput> outputs() {
+        return new ArrayList<>(outputs.values());
+    }
+
+    /** True when media goes over the given connection: the session cannot outlive it. */
+    synchronized boolean dependsOn(io.netty.channel.Channel connection) {
+        return outputs.values().stream().anyMatch(o -> o.transport() instanceof InterleavedTransport t
+                && t.connection() == connection);
+    }
+
+    /** True when media goes over a connection that is still open: that connection keeps it alive. */
+    synchronized boolean dependsOnOpenConnection() {
+        return outputs.values().stream().anyMatch(o -> o.transport() instanceof InterleavedTransport t
+                && t.connection().isActive());
+    }
+
+    /**
+     * Starts or resumes playing.
+     *
+     * @param from position to seek to, or NaN to continue where the media stopped
+     * @param to   end position, or infinity
+     * @return the position playing starts at
+     */
+    synchronized double play(double from, double to) throws MediaException {
+        if (pump == null) {
+            reader = presentation.openReader();
+            pump = new MediaPump(loop, reader, tracks, outputs, this, this);
+        }
+        pump.stop();
+        double start = Double.isNaN(from) ? pump.position() : pump.seek(from);
+        pump.start(to);
+        state = State.PLAYING;
+        return start;
+    }
+
+    /** Stops sending; a later PLAY without Range resumes from here. */
+    synchronized void pause() {
+        if (pump != null) {
+            pump.stop();
+        }
+        state = State.READY;
+    }
+
+    /** Handles an RTCP compound packet the client sent about a track. */
+    void onRtcp(ByteBuf packet) {
+        touch();
+        List<ReportBlock> blocks = Rtcp.parse(packet).reports();
+        synchronized (this) {
+            for (ReportBlock block : blocks) {
+                for (TrackOutput output : outputs.values()) {
+                    if (output.ssrc() == block.ssrc()) {
+                        output.onReport(block);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void ended(double position) {
+        for (TrackOutput output : outputs.values()) {
+            output.sendBye(position);
+        }
+        state = State.READY;
+        LOG.debug("Session {} reached the end of {}", id, path);
+    }
+
+    @Override
+    public synchronized void failed(MediaException cause) {
+        LOG.warn("Session {} stopped: {}", id, cause.getMessage());
+        ended(0);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (pump != null) {
+                boolean wasPlaying = pump.running();
+                pump.stop();
+                if (wasPlaying) {
+                    for (TrackOutput output : outputs.values()) {
+                        output.sendBye(0);
+                    }
+                }
+            }
+            for (TrackOutput output : outputs.values()) {
+                output.transport().close();
+            }
+            if (reader != null) {
+                reader.close();
+            }
+            state = State.READY;
+        }
+        onClose.accept(this);
+    }
+
+    synchronized boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String protocol() {
+        return "RTSP";
+    }
+
+    @Override
+    public String clientAddress() {
+        return client;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public synchronized String state() {
+        return state.name();
+    }
+
+    @Override
+    public synchronized String transport() {
+        return outputs.isEmpty() ? "-" : outputs.values().iterator().next().transport().kind();
+    }
+
+    @Override
+    public Instant created() {
+        return created;
+    }
+
+    @Override
+    public synchronized long bytesSent() {
+        return outputs.values().stream().mapToLong(TrackOutput::octets).sum();
+    }
+
+    @Override
+    public synchronized long packetsSent() {
+        return outputs.values().stream().mapToLong(TrackOutput::packets).sum();
+    }
+
+    @Override
+    public synchronized ReceptionStats reception() {
+        long reports = 0;
+        long lost = 0;
+        double fraction = 0;
+        double jitter = 0;
+        for (TrackOutput output : outputs.values()) {
+            ReceptionStats r = output.reception();
+            reports += r.reports();
+            lost += r.cumulativeLost();
+            fraction = Math.max(fraction, r.fractionLost());
+            jitter = Math.max(jitter, r.jitterMillis());
+        }
+        return new ReceptionStats(reports, lost, fraction, jitter);
+    }
+}

@@ -1,0 +1,113 @@
+package org.tributary.rtsp.internal;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tributary.api.MediaPresentation;
+import org.tributary.api.SessionRegistry;
+
+/**
+ * The server's RTSP sessions by id, published to the {@link SessionRegistry}, and the reaper that
+ * reclaims the sessions of clients that vanished: no request and no RTCP for the timeout.
+ */
+final class RtspSessions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtspSessions.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, RtspSession> sessions = new ConcurrentHashMap<>();
+    private final SessionRegistry registry;
+    private final ScheduledFuture<?> reaper;
+    private volatile long timeoutNanos;
+    private volatile int timeoutSeconds;
+
+    RtspSessions(SessionRegistry registry, ScheduledExecutorService timer, int timeoutSeconds) {
+        this.registry = registry;
+        timeout(timeoutSeconds);
+        this.reaper = timer.scheduleWithFixedDelay(this::reap, 1, 1, TimeUnit.SECONDS);
+    }
+
+    void timeout(int seconds) {
+        timeoutSeconds = seconds;
+        timeoutNanos = TimeUnit.SECONDS.toNanos(seconds);
+    }
+
+    int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    RtspSession create(String path, String client, MediaPresentation presentation, EventLoop loop) {
+        String id;
+        RtspSession session;
+        do {
+            byte[] bytes = new byte[8];
+            RANDOM.nextBytes(bytes);
+            id = HexFormat.of().withUpperCase().formatHex(bytes);
+            session = new RtspSession(id, path, client, presentation, loop, this::closed);
+        } while (sessions.putIfAbsent(id, session) != null);
+        registry.add(session);
+        return session;
+    }
+
+    RtspSession get(String id) {
+        return id == null ? null : sessions.get(id);
+    }
+
+    int size() {
+        return sessions.size();
+    }
+
+    private void closed(RtspSession session) {
+        sessions.remove(session.id(), session);
+        registry.remove(session);
+    }
+
+    /** @return the sessions whose media travels over this connection */
+    List<RtspSession> onConnection(Channel connection) {
+        List<RtspSession> out = new ArrayList<>();
+        for (RtspSession session : sessions.values()) {
+            if (session.dependsOn(connection)) {
+                out.add(session);
+            }
+        }
+        return out;
+    }
+
+    /** Ends the sessions whose media travels over a connection that just closed. */
+    void connectionClosed(Channel connection) {
+        for (RtspSession session : new ArrayList<>(sessions.values())) {
+            if (session.dependsOn(connection)) {
+                session.close();
+            }
+        }
+    }
+
+    private void reap() {
+        for (RtspSession session : new ArrayList<>(sessions.values())) {
+            if (session.idleNanos() > timeoutNanos && !session.dependsOnOpenConnection()) {
+                LOG.info("RTSP session {} of {} timed out after {} s without a request or RTCP report; reclaimed",
+                        session.id(), session.clientAddress(), timeoutSeconds);
+                session.close();
+            }
+        }
+    }
+
+    /** Ends every session (server stopping). */
+    void closeAll() {
+        reaper.cancel(false);
+        for (RtspSession session : new ArrayList<>(sessions.values())) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.tributary.rtsp.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The validated form of {@link RtspServerConfig}: what the server needs, with every value checked
+ * once so a typo in a .cfg file is named in the log instead of failing later.
+ *
+ * @param ports          listening ports, in configured order, without duplicates
+ * @param bindAddress    address the listeners and RTP sockets bind to
+ * @param sessionTimeout seconds of silence before a session is reclaimed
+ * @param rtpPortMin     lowest RTP port
+ * @param rtpPortMax     highest RTP port
+ */
+record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeout, int rtpPortMin, int rtpPortMax) {
+
+    static ServerSettings from(RtspServerConfig config) {
+        return of(config.ports(), config.bindAddress(), config.sessionTimeout(), config.rtpPortMin(), config.rtpPortMax());
+    }
+
+    static ServerSettings of(String ports, String bindAddress, int sessionTimeout, int rtpPortMin, int rtpPortMax) {
+        Set<Integer> list = new LinkedHashSet<>();
+        for (String p : ports.split("[,\\s]+")) {
+            if (p.isEmpty()) {
+                continue;
+            }
+            int port;
+            try {
+                port = Integer.parseInt(p);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("ports: '" + p + "' is not a port number");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("ports: " + port + " is outside 1-65535");
+            }
+            list.add(port);
+        }
+        if (sessionTimeout < 5) {
+            throw new IllegalArgumentException("sessionTimeout: " + sessionTimeout + " s is below the minimum of 5 s");
+        }
+        if (rtpPortMin < 1024 || rtpPortMax > 65535 || rtpPortMax - rtpPortMin < 3) {
+            throw new IllegalArgumentException("rtpPortMin/rtpPortMax: " + rtpPortMin + "-" + rtpPortMax
+                    + " must lie within 1024-65535 and hold at least two pairs");
+        }
+        String address = bindAddress == null || bindAddress.isBlank() ? "0.0.0.0" : bindAddress.trim();
+        return new ServerSettings(new ArrayList<>(list), address, sessionTimeout, rtpPortMin, rtpPortMax);
+    }
+}

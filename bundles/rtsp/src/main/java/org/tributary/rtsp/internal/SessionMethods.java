@@ -1,0 +1,275 @@
+package org.tributary.rtsp.internal;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.rtsp.RtspHeaderNames;
+import io.netty.handler.codec.rtsp.RtspResponseStatuses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tributary.api.MediaException;
+import org.tributary.api.MediaPresentation;
+import org.tributary.rtp.PayloadFormats;
+import org.tributary.rtp.RtpTrack;
+import org.tributary.rtsp.internal.headers.PortPair;
+import org.tributary.rtsp.internal.headers.RangeHeader;
+import org.tributary.rtsp.internal.headers.RtpInfoHeader;
+import org.tributary.rtsp.internal.headers.RtspHeaderException;
+import org.tributary.rtsp.internal.headers.RtspUri;
+import org.tributary.rtsp.internal.headers.SessionHeader;
+import org.tributary.rtsp.internal.headers.TransportHeader;
+import org.tributary.rtsp.internal.headers.TransportSpec;
+
+/** SETUP, PLAY, PAUSE, TEARDOWN and the keep-alive methods of one connection. */
+final class SessionMethods {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionMethods.class);
+    private static final int MAX_INTERLEAVED_CHANNEL = 255;
+
+    private final ServerContext context;
+    private final Channel channel;
+
+    SessionMethods(ServerContext context, Channel channel) {
+        this.context = context;
+        this.channel = channel;
+    }
+
+    CompletionStage<FullHttpResponse> setup(FullHttpRequest request) throws RtspException, RtspHeaderException {
+        RtspUri uri = RtspUri.parse(request.uri());
+        String transportValue = request.headers().get(RtspHeaderNames.TRANSPORT);
+        if (transportValue == null) {
+            throw new RtspException(RtspResponseStatuses.BAD_REQUEST, "SETUP without a Transport header");
+        }
+        TransportSpec spec = TransportHeader.parse(transportValue).select();
+        if (spec.mode() == TransportSpec.Mode.RECORD) {
+            throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "mode=record is not accepted here");
+        }
+        RtspSession existing = optionalSession(request);
+        boolean created = existing == null;
+        RtspSession session = created ? newSession(uri.path()) : existing;
+        try {
+            RtpTrack track = track(session, uri);
+            String controlUrl = uri.baseUrl();
+            if (uri.trackId().isEmpty()) {
+                controlUrl = controlUrl + "/" + track.control();
+            }
+            CompletableFuture<FullHttpResponse> result = new CompletableFuture<>();
+            String url = controlUrl;
+            if (spec.lowerTransport() == TransportSpec.LowerTransport.TCP) {
+                InterleavedTransport transport = interleaved(session, spec);
+                result.complete(setupDone(session, new TrackOutput(track, transport, url)));
+            } else {
+                openUdp(session, spec, track, url, result);
+            }
+            if (created) {
+                result.whenComplete((r, e) -> {
+                    if (e != null || !r.status().equals(RtspResponseStatuses.OK)) {
+                        session.close();
+                    }
+                });
+            }
+            return result;
+        } catch (RtspException | RuntimeException e) {
+            if (created) {
+                session.close();
+            }
+            throw e;
+        }
+    }
+
+    private RtspSession newSession(String path) throws RtspException {
+        MediaPresentation presentation = RequestProcessor.open(context, path);
+        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+        String client = remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        RtspSession session = context.sessions().create(path, client, presentation, channel.eventLoop());
+        LOG.info("RTSP session {} opened by {} for {}", session.id(), client, path);
+        return session;
+    }
+
+    private static RtpTrack track(RtspSession session, RtspUri uri) throws RtspException {
+        List<RtpTrack> tracks;
+        try {
+            tracks = PayloadFormats.forTracks(session.presentation().tracks());
+        } catch (IllegalArgumentException e) {
+            throw new RtspException(RtspResponseStatuses.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+        }
+        if (!uri.path().equals(session.path())) {
+            throw new RtspException(RtspResponseStatuses.AGGREGATE_OPERATION_NOT_ALLOWED,
+                    "session " + session.id() + " plays " + session.path() + ", not " + uri.path());
+        }
+        OptionalInt id = uri.trackId();
+        if (id.isEmpty() && tracks.size() != 1) {
+            throw new RtspException(RtspResponseStatuses.AGGREGATE_OPERATION_NOT_ALLOWED,
+                    "SETUP needs a track URL (…/trackID=N) for a presentation of " + tracks.size() + " tracks");
+        }
+        for (RtpTrack track : tracks) {
+            if (id.isEmpty() || track.track().id() == id.getAsInt()) {
+                if (session.isSetUp(track.track().id())) {
+                    throw new RtspException(RtspResponseStatuses.METHOD_NOT_VALID, "track already set up");
+                }
+                return track;
+            }
+        }
+        throw new RtspException(RtspResponseStatuses.NOT_FOUND, "no track " + id.getAsInt() + " in " + uri.path());
+    }
+
+    private InterleavedTransport interleaved(RtspSession session, TransportSpec spec) throws RtspException {
+        PortPair channels = spec.interleaved();
+        int rtp = channels != null ? channels.rtp() : 2 * session.outputs().size();
+        int rtcp = channels != null ? channels.rtcp() : rtp + 1;
+        if (rtp > MAX_INTERLEAVED_CHANNEL || rtcp > MAX_INTERLEAVED_CHANNEL) {
+            throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "interleaved channel above 255");
+        }
+        for (RtspSession other : List.of(session)) {
+            for (TrackOutput output : other.outputs()) {
+                if (output.transport() instanceof InterleavedTransport t && (t.rtpChannel() == rtp || t.rtcpChannel() == rtp
+                        || t.rtpChannel() == rtcp || t.rtcpChannel() == rtcp)) {
+                    throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "interleaved channel in use");
+                }
+            }
+        }
+        return new InterleavedTransport(channel, rtp, rtcp);
+    }
+
+    private void openUdp(RtspSession session, TransportSpec spec, RtpTrack track, String url,
+                         CompletableFuture<FullHttpResponse> result) throws RtspException {
+        PortPair client = spec.clientPort();
+        if (client == null) {
+            throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "UDP transport without client_port");
+        }
+        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+        UdpTransport.open(session.loop(), context.ports(), context.bindAddress(), remote.getAddress(),
+                client.rtp(), client.rtcp(), session::onRtcp).addListener(f -> {
+                    if (f.isSuccess()) {
+                        UdpTransport transport = (UdpTransport) f.getNow();
+                        result.complete(setupDone(session, new TrackOutput(track, transport, url)));
+                    } else {
+                        LOG.warn("No UDP ports for session {}: {}", session.id(), f.cause().getMessage());
+                        result.complete(RtspRequestHandler.status(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH));
+                    }
+                });
+    }
+
+    private FullHttpResponse setupDone(RtspSession session, TrackOutput output) {
+        if (session.closed()) {
+            output.transport().close();
+            return RtspRequestHandler.status(RtspResponseStatuses.SESSION_NOT_FOUND);
+        }
+        session.addTrack(output);
+        FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
+        response.headers().set(RtspHeaderNames.TRANSPORT,
+                output.transport().responseHeader() + ";ssrc=" + String.format("%08X", output.ssrc()) + ";mode=play");
+        sessionHeader(response, session);
+        return response;
+    }
+
+    FullHttpResponse play(FullHttpRequest request) throws RtspException, RtspHeaderException {
+        RtspSession session = requiredSession(request);
+        String rangeValue = request.headers().get(RtspHeaderNames.RANGE);
+        RangeHeader range = rangeValue == null ? null : RangeHeader.parse(rangeValue);
+        double duration = session.presentation().duration();
+        double from = Double.NaN;
+        double to = Double.POSITIVE_INFINITY;
+        if (range != null && !range.isNow()) {
+            from = range.start().orElse(0);
+            to = range.end().orElse(Double.POSITIVE_INFINITY);
+            if (from < 0 || (!Double.isNaN(duration) && from > duration) || to <= from) {
+                throw new RtspException(RtspResponseStatuses.INVALID_RANGE,
+                        "range " + rangeValue + " is outside 0-" + duration);
+            }
+        }
+        double start;
+        List<RtpInfoHeader.Entry> info = new ArrayList<>();
+        synchronized (session) {
+            try {
+                start = session.play(from, to);
+            } catch (MediaException e) {
+                throw RequestProcessor.mediaFailure(session.path(), e);
+            }
+            for (TrackOutput output : session.outputs()) {
+                info.add(new RtpInfoHeader.Entry(output.controlUrl(), output.nextSequence(), output.rtpTime(start)));
+            }
+        }
+        FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
+        double end = Double.isInfinite(to) ? duration : to;
+        response.headers().set(RtspHeaderNames.RANGE,
+                Double.isNaN(end) ? RangeHeader.from(start).toString() : RangeHeader.between(start, end).toString());
+        response.headers().set(RtspHeaderNames.RTP_INFO, new RtpInfoHeader(info).toString());
+        sessionHeader(response, session);
+        return response;
+    }
+
+    FullHttpResponse pause(FullHttpRequest request) throws RtspException, RtspHeaderException {
+        RtspSession session = requiredSession(request);
+        session.pause();
+        FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
+        sessionHeader(response, session);
+        return response;
+    }
+
+    FullHttpResponse teardown(FullHttpRequest request) throws RtspException, RtspHeaderException {
+        RtspSession session = requiredSession(request);
+        session.close();
+        LOG.info("RTSP session {} torn down by {}", session.id(), session.clientAddress());
+        FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
+        response.headers().set(RtspHeaderNames.SESSION, session.id());
+        return response;
+    }
+
+    FullHttpResponse keepAlive(FullHttpRequest request) throws RtspException, RtspHeaderException {
+        RtspSession session = optionalSession(request);
+        FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
+        if (session != null) {
+            sessionHeader(response, session);
+        }
+        return response;
+    }
+
+    /** RTCP a client sends on an interleaved channel of one of this connection's sessions. */
+    void interleaved(int channelId, ByteBuf payload) {
+        for (RtspSession session : context.sessions().onConnection(channel)) {
+            for (TrackOutput output : session.outputs()) {
+                if (output.transport() instanceof InterleavedTransport t && t.rtcpChannel() == channelId) {
+                    session.onRtcp(payload);
+                    return;
+                }
+            }
+        }
+    }
+
+    private RtspSession requiredSession(FullHttpRequest request) throws RtspException, RtspHeaderException {
+        RtspSession session = optionalSession(request);
+        if (session == null) {
+            throw new RtspException(RtspResponseStatuses.METHOD_NOT_VALID,
+                    request.method() + " without a Session: SETUP comes first");
+        }
+        return session;
+    }
+
+    /** @return the session named by the Session header, touched; null when there is no header */
+    private RtspSession optionalSession(FullHttpRequest request) throws RtspException, RtspHeaderException {
+        String value = request.headers().get(RtspHeaderNames.SESSION);
+        if (value == null) {
+            return null;
+        }
+        RtspSession session = context.sessions().get(SessionHeader.parse(value).id());
+        if (session == null || session.closed()) {
+            throw new RtspException(RtspResponseStatuses.SESSION_NOT_FOUND, "no session " + value);
+        }
+        session.touch();
+        return session;
+    }
+
+    private void sessionHeader(FullHttpResponse response, RtspSession session) {
+        response.headers().set(RtspHeaderNames.SESSION,
+                SessionHeader.of(session.id(), context.sessions().timeoutSeconds()).toString());
+    }
+}

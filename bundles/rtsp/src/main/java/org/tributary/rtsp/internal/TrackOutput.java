@@ -1,0 +1,145 @@
+package org.tributary.rtsp.internal;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.netty.buffer.ByteBuf;
+import org.tributary.api.MediaSample;
+import org.tributary.api.ReceptionStats;
+import org.tributary.api.TrackInfo;
+import org.tributary.api.MediaException;
+import org.tributary.rtp.NtpTime;
+import org.tributary.rtp.PayloadFormat;
+import org.tributary.rtp.PayloadSink;
+import org.tributary.rtp.ReportBlock;
+import org.tributary.rtp.Rtcp;
+import org.tributary.rtp.RtpClock;
+import org.tributary.rtp.RtpHeader;
+import org.tributary.rtp.RtpTrack;
+import org.tributary.rtp.SenderInfo;
+
+/**
+ * One set-up track of one session: the RTP state a client sees (SSRC, sequence numbers,
+ * timestamp base), the counters for sender reports, and what the client reported back.
+ * Called only under the owning session's lock.
+ */
+final class TrackOutput implements PayloadSink {
+
+    private static final String CNAME = "tributary";
+
+    private final TrackInfo track;
+    private final PayloadFormat format;
+    private final MediaTransport transport;
+    private final String controlUrl;
+    private final int ssrc;
+    private final long timestampBase;
+    private int sequence;
+    private long packets;
+    private long octets;
+    private long droppedFrames;
+    private long currentTimestamp;
+    private ReceptionStats reception = ReceptionStats.NONE;
+
+    TrackOutput(RtpTrack rtpTrack, MediaTransport transport, String controlUrl) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        this.track = rtpTrack.track();
+        this.format = rtpTrack.format();
+        this.transport = transport;
+        this.controlUrl = controlUrl;
+        this.ssrc = random.nextInt();
+        this.timestampBase = random.nextLong(1L << 32);
+        this.sequence = random.nextInt(1 << 16);
+    }
+
+    TrackInfo track() {
+        return track;
+    }
+
+    MediaTransport transport() {
+        return transport;
+    }
+
+    String controlUrl() {
+        return controlUrl;
+    }
+
+    int ssrc() {
+        return ssrc;
+    }
+
+    int nextSequence() {
+        return sequence & 0xFFFF;
+    }
+
+    /** @return the RTP timestamp of a media time in seconds */
+    long rtpTime(double seconds) {
+        long ticks = Math.round(seconds * format.clockRate());
+        return (timestampBase + ticks) & 0xFFFFFFFFL;
+    }
+
+    /** Packetizes and queues one sample; a client that is not keeping up loses whole frames. */
+    void send(MediaSample sample) throws MediaException {
+        if (!transport.writable()) {
+            droppedFrames++;
+            return;
+        }
+        long ticks = RtpClock.convert(sample.presentationTime(), track.timescale(), format.clockRate());
+        currentTimestamp = (timestampBase + ticks) & 0xFFFFFFFFL;
+        format.packetizer().packetize(sample.data(), this);
+    }
+
+    @Override
+    public void payload(ByteBuffer header, ByteBuffer body, boolean marker) {
+        int length = RtpHeader.SIZE + header.remaining() + body.remaining();
+        ByteBuf packet = transport.alloc().ioBuffer(length);
+        RtpHeader.write(packet, marker, format.payloadType(), sequence & 0xFFFF, currentTimestamp, ssrc);
+        packet.writeBytes(header.duplicate());
+        packet.writeBytes(body.duplicate());
+        sequence++;
+        packets++;
+        octets += length - RtpHeader.SIZE;
+        transport.sendRtp(packet);
+    }
+
+    /** Sends an RTCP sender report stating that {@code mediaSeconds} is being played now. */
+    void sendReport(double mediaSeconds) {
+        ByteBuf out = transport.alloc().ioBuffer(128);
+        Rtcp.writeSenderReport(out, senderInfo(mediaSeconds), CNAME);
+        transport.sendRtcp(out);
+    }
+
+    private SenderInfo senderInfo(double mediaSeconds) {
+        return new SenderInfo(ssrc, NtpTime.fromInstant(Instant.now()), rtpTime(mediaSeconds), packets, octets);
+    }
+
+    /** Tells the client this stream ended (RTCP BYE after a last sender report). */
+    void sendBye(double mediaSeconds) {
+        ByteBuf out = transport.alloc().ioBuffer(128);
+        Rtcp.writeBye(out, senderInfo(mediaSeconds), CNAME, "end of stream");
+        transport.sendRtcp(out);
+    }
+
+    /** Takes a receiver report block about this track's SSRC. */
+    void onReport(ReportBlock block) {
+        long reports = reception.reports() + 1;
+        reception = new ReceptionStats(reports, block.cumulativeLost(), block.fractionLostRatio(),
+                block.jitterMillis(format.clockRate()));
+    }
+
+    ReceptionStats reception() {
+        return reception;
+    }
+
+    long packets() {
+        return packets;
+    }
+
+    long octets() {
+        return octets;
+    }
+
+    long droppedFrames() {
+        return droppedFrames;
+    }
+}

@@ -1,0 +1,65 @@
+package org.tributary.itests.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figures of one load run, printed as a table and appended as a Markdown row.
+ *
+ * @param sessions sessions asked for
+ * @param setUp sessions that were set up and answered PLAY 200
+ * @param completed sessions whose every track streamed to the end of the movie
+ * @param received RTP packets received over all sessions
+ * @param expected RTP packets expected (RFC 3550, from sequence numbers)
+ * @param meanJitterMs mean of the tracks' interarrival jitter
+ * @param maxJitterMs largest track jitter
+ * @param serverCpuPercent server JVM CPU over the play time, in % of one core
+ * @param serverRssMiB largest server resident set seen
+ * @param serverThreads most server threads seen
+ * @param toolCpuPercent this JVM's CPU over the play time, in % of one core
+ * @param playSeconds wall time from PLAY to the end of reception
+ */
+record BenchmarkResult(int sessions, int setUp, int completed, long received, long expected,
+        double meanJitterMs, double maxJitterMs, double serverCpuPercent, double serverRssMiB,
+        long serverThreads, double toolCpuPercent, double playSeconds) {
+
+    private static final String HEADER = "| sessions | set up | completed | packets received/expected | loss % "
+            + "| jitter mean/max ms | server CPU % | server RSS MiB | server threads | tool CPU % | play s |";
+    private static final String RULE = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+
+    /** Returns the lost share of the expected packets, in percent (0 when nothing was expected). */
+    double lossPercent() {
+        return expected == 0 ? 0 : 100.0 * Math.max(0, expected - received) / expected;
+    }
+
+    /** Returns the Markdown table header and separator lines. */
+    static List<String> markdownHeader() {
+        return List.of(HEADER, RULE);
+    }
+
+    /** Returns this run as one Markdown table row. */
+    String markdownRow() {
+        return String.format(Locale.ROOT, "| %d | %d | %d | %d/%d | %.3f | %.2f/%.2f | %.1f | %.0f | %d | %.1f | %.1f |",
+                sessions, setUp, completed, received, expected, lossPercent(), meanJitterMs, maxJitterMs,
+                serverCpuPercent, serverRssMiB, serverThreads, toolCpuPercent, playSeconds);
+    }
+
+    /** Returns the header and this row, for the console. */
+    String table() {
+        return String.join("\n", markdownHeader()) + "\n" + markdownRow();
+    }
+
+    /** Appends this row to a Markdown file, writing the header first when the file is new. */
+    void appendTo(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (!Files.exists(file)) {
+            Files.write(file, markdownHeader(), StandardCharsets.UTF_8);
+        }
+        Files.writeString(file, markdownRow() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+}

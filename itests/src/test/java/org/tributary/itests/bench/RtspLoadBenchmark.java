@@ -1,0 +1,190 @@
+package org.tributary.itests.bench;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.Test;
+import org.tributary.itests.support.TributaryDistribution;
+
+/**
+ * The load tool: N concurrent RTP/UDP viewers of sample.mp4 against a freshly started server,
+ * all received by one selector thread, with loss and jitter per RFC 3550 and the server's CPU
+ * and memory read from /proc. Run by {@code mvn -B -Pbenchmark -pl itests verify
+ * -Dbench.sessions=100}; the result is printed and appended to {@code target/benchmark.md}.
+ * Each session needs five sockets here (one TCP, four UDP) and a few in the server, so 500
+ * sessions need {@code ulimit -n} above ~3,000 on both sides.
+ */
+public class RtspLoadBenchmark {
+
+    private static final int SESSIONS = Integer.getInteger("bench.sessions", 100);
+    private static final Duration MAX_PLAY = Duration.ofSeconds(60);
+    private static final Duration END_SILENCE = Duration.ofSeconds(3);
+    private static final int MAX_CONSECUTIVE_SETUP_FAILURES = 20;
+    private static final double DEFAULT_DURATION_SECONDS = 10;
+
+    private final List<LoadSession> sessions = new ArrayList<>();
+    private final com.sun.management.OperatingSystemMXBean ownCpu =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private long maxRss;
+    private long maxThreads;
+    /** CPU times read at the last poll that saw new packets: the averages end there, not 3 s later. */
+    private CpuSample lastActive;
+    private long arrivalsSeenUpTo;
+
+    /** CPU times of the server and of this JVM at one moment. */
+    private record CpuSample(long nanos, long serverCpu, long ownCpu) {
+    }
+
+    @Test
+    public void concurrentUdpSessionsOfSample() throws Exception {
+        Path report = Path.of(System.getProperty("bench.report", "target/benchmark.md"));
+        int rtpPorts = Math.min(40000, Math.max(2000, SESSIONS * 4 + 200));
+        try (TributaryDistribution server = new TributaryDistribution().withRtpPortRange(rtpPorts);
+                UdpReceiver receiver = new UdpReceiver()) {
+            server.start();
+            ProcessSampler serverProcess = new ProcessSampler(server.pid(), ProcessSampler.clockTicksPerSecond());
+            checkFileLimits(serverProcess);
+            try {
+                setUpAll(server.url("sample.mp4"), receiver);
+                receiver.start();
+                BenchmarkResult result = playAll(serverProcess);
+                System.out.println("\nRTSP load, " + SESSIONS + " UDP sessions of sample.mp4 ("
+                        + receiver.malformedPackets() + " malformed, " + receiver.rtcpPackets() + " RTCP packets)\n"
+                        + result.table() + "\n");
+                result.appendTo(report);
+                assertTrue("no session could be set up and played", result.setUp() > 0);
+            } finally {
+                closeAll();
+            }
+        }
+    }
+
+    private void setUpAll(String url, UdpReceiver receiver) {
+        int consecutiveFailures = 0;
+        for (int i = 0; i < SESSIONS && consecutiveFailures < MAX_CONSECUTIVE_SETUP_FAILURES; i++) {
+            try {
+                sessions.add(LoadSession.setUp(url, receiver.selector()));
+                consecutiveFailures = 0;
+            } catch (IOException | RuntimeException e) {
+                consecutiveFailures++;
+                System.out.println("session " + i + " not set up: " + e.getMessage());
+            }
+        }
+    }
+
+    private BenchmarkResult playAll(ProcessSampler server) {
+        List<LoadSession> playing = new ArrayList<>();
+        for (LoadSession session : sessions) {
+            try {
+                session.sendPlay();
+                playing.add(session);
+            } catch (IOException e) {
+                System.out.println("PLAY not sent: " + e.getMessage());
+            }
+        }
+        CpuSample start = new CpuSample(System.nanoTime(), server.cpuNanos(), ownCpu.getProcessCpuTime());
+        lastActive = start;
+        playing.removeIf(session -> !answeredPlay(session));
+        double duration = playing.isEmpty() || Double.isNaN(playing.get(0).durationSeconds())
+                ? DEFAULT_DURATION_SECONDS : playing.get(0).durationSeconds();
+        try {
+            await("every session's stream ended").atMost(MAX_PLAY).pollInterval(Duration.ofMillis(500))
+                    .until(() -> sample(server, playing) && allEnded(playing, start.nanos(), duration));
+        } catch (ConditionTimeoutException e) {
+            System.out.println("stopped after " + MAX_PLAY.toSeconds() + " s with streams still running");
+        }
+        double seconds = Math.max(1, lastActive.nanos() - start.nanos()) / 1e9;
+        double serverCpu = 100.0 * (lastActive.serverCpu() - start.serverCpu()) / (seconds * 1e9);
+        double toolCpu = 100.0 * (lastActive.ownCpu() - start.ownCpu()) / (seconds * 1e9);
+        return summarize(playing, duration, serverCpu, toolCpu, seconds);
+    }
+
+    private BenchmarkResult summarize(List<LoadSession> playing, double duration, double serverCpu,
+            double toolCpu, double playSeconds) {
+        long received = 0;
+        long expected = 0;
+        double jitterSum = 0;
+        double jitterMax = 0;
+        int tracks = 0;
+        int completed = 0;
+        for (LoadSession session : playing) {
+            boolean complete = !session.tracks().isEmpty();
+            for (RtpStreamStats track : session.tracks()) {
+                received += track.received();
+                expected += track.expected();
+                jitterSum += track.jitterMillis();
+                jitterMax = Math.max(jitterMax, track.jitterMillis());
+                tracks++;
+                // the last frame starts one frame before the end: half a second of slack covers it
+                complete &= track.received() > 0 && track.mediaSeconds() >= duration - 0.5;
+            }
+            completed += complete ? 1 : 0;
+        }
+        return new BenchmarkResult(SESSIONS, playing.size(), completed, received, expected,
+                tracks == 0 ? 0 : jitterSum / tracks, jitterMax, serverCpu, maxRss / (1024.0 * 1024.0),
+                maxThreads, toolCpu, playSeconds);
+    }
+
+    /** Records the server's memory and threads, and the CPU times while packets still arrive. */
+    private boolean sample(ProcessSampler server, List<LoadSession> playing) {
+        maxRss = Math.max(maxRss, server.rssBytes());
+        maxThreads = Math.max(maxThreads, server.threads());
+        long arrivals = lastArrival(playing);
+        if (arrivals > arrivalsSeenUpTo) {
+            arrivalsSeenUpTo = arrivals;
+            lastActive = new CpuSample(System.nanoTime(), server.cpuNanos(), ownCpu.getProcessCpuTime());
+        }
+        return true;
+    }
+
+    private static boolean allEnded(List<LoadSession> playing, long start, double duration) {
+        long now = System.nanoTime();
+        if (now - start < duration * 1e9) {
+            return false;
+        }
+        return playing.stream().allMatch(session -> now - Math.max(start, lastArrival(List.of(session)))
+                >= END_SILENCE.toNanos());
+    }
+
+    private static long lastArrival(List<LoadSession> playing) {
+        return playing.stream().flatMap(s -> s.tracks().stream())
+                .mapToLong(RtpStreamStats::lastArrivalNanos).max().orElse(0);
+    }
+
+    private static boolean answeredPlay(LoadSession session) {
+        try {
+            session.awaitPlaying();
+            return true;
+        } catch (IOException e) {
+            System.out.println("PLAY failed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void checkFileLimits(ProcessSampler server) {
+        long needed = SESSIONS * 5L + 200;
+        long own = new ProcessSampler(ProcessHandle.current().pid(), 100).maxOpenFiles();
+        long theirs = server.maxOpenFiles();
+        assertTrue("the load tool may open " + own + " files but " + SESSIONS + " sessions need about " + needed
+                + ": run under `ulimit -n 65536`", own < 0 || own >= needed);
+        assertTrue("the server may open " + theirs + " files but " + SESSIONS + " sessions need about " + needed
+                + ": run under `ulimit -n 65536`", theirs < 0 || theirs >= needed);
+    }
+
+    private void closeAll() {
+        for (LoadSession session : sessions) {
+            try {
+                session.close();
+            } catch (IOException e) {
+                System.out.println("closing a session: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.tributary.itests.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.Assert;
+import org.junit.Assume;
+
+/**
+ * Checks that a client program an interop test needs is installed. On a developer machine a
+ * missing tool skips the test; on CI (environment variable {@code CI=true}) it fails it, so a
+ * CI machine that lost ffmpeg or GStreamer cannot pass by skipping everything.
+ */
+public final class Tools {
+
+    private Tools() {
+    }
+
+    /** Skips (or, on CI, fails) the calling test unless every named program is on the PATH. */
+    public static void require(String... tools) {
+        for (String tool : tools) {
+            if (!onPath(tool, System.getenv("PATH"))) {
+                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                    Assert.fail("required tool " + tool + " is missing");
+                }
+                Assume.assumeTrue("required tool " + tool + " is missing: test skipped", false);
+            }
+        }
+    }
+
+    /** Returns true when an executable file named {@code tool} is in one of the PATH folders. */
+    static boolean onPath(String tool, String path) {
+        if (path == null || tool.contains("/")) {
+            return false;
+        }
+        for (String folder : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(folder.isEmpty() ? "." : folder, tool);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
