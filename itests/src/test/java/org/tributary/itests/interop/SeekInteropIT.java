@@ -60,7 +60,8 @@ public class SeekInteropIT {
             RtpInfo info = RtpInfo.parse(play.header("RTP-Info"));
             Map<Integer, Integer> firstSequence = firstSequencePerChannel(session, client);
             for (Track track : session.sdp().tracks()) {
-                RtpInfo.Entry entry = info.entryFor(track.url());
+                RtpInfo.Entry entry = info.find(track.url()).orElseThrow(() -> new AssertionError(
+                        "RTP-Info names no url for track " + track.url() + play.describe()));
                 assertNotNull("RTP-Info without seq for " + track.url() + play.describe(), entry.seq());
                 assertNotNull("RTP-Info without rtptime for " + track.url() + play.describe(), entry.rtptime());
                 assertEquals("first " + track.media() + " packet's sequence number vs RTP-Info seq"

@@ -15,7 +15,9 @@ import java.util.List;
 public record ProcessResult(List<String> command, int exitCode, boolean timedOut, String stdout, String stderr) {
 
     /** Output longer than this is cut to its tail in {@link #describe()}, to keep messages readable. */
-    private static final int TAIL_CHARS = 6000;
+    private static final int STDERR_TAIL = 6000;
+    /** Standard output is mostly data (framecrc listings): its last lines are enough. */
+    private static final int STDOUT_TAIL = 1500;
 
     /** Returns the standard output split into lines. */
     public List<String> stdoutLines() {
@@ -34,16 +36,15 @@ public record ProcessResult(List<String> command, int exitCode, boolean timedOut
     public String describe() {
         return "\n$ " + String.join(" ", command)
                 + "\nexit: " + exitCode + (timedOut ? " (stopped on time-out)" : "")
-                + "\n--- stdout ---\n" + tail(stdout)
-                + "\n--- stderr ---\n" + tail(stderr)
+                + "\n--- stdout ---\n" + tail(stdout, STDOUT_TAIL)
+                + "\n--- stderr ---\n" + tail(stderr, STDERR_TAIL)
                 + "\n--- end ---";
     }
 
-    private static String tail(String text) {
-        if (text.length() <= TAIL_CHARS) {
+    private static String tail(String text, int chars) {
+        if (text.length() <= chars) {
             return text;
         }
-        return "[... " + (text.length() - TAIL_CHARS) + " chars cut ...]\n"
-                + text.substring(text.length() - TAIL_CHARS);
+        return "[... " + (text.length() - chars) + " chars cut ...]\n" + text.substring(text.length() - chars);
     }
 }

@@ -2,6 +2,7 @@ package org.tributary.itests.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The RTP-Info header of a PLAY response (RFC 2326 §12.33): for each track its URL, the
@@ -50,16 +51,12 @@ public record RtpInfo(List<Entry> entries) {
 
     /**
      * Returns the entry for a track's absolute control URL: the same URL, or a relative URL that
-     * the track URL ends with.
-     *
-     * @throws IllegalArgumentException when no entry names that track
+     * the track URL ends with; empty when no entry names that track.
      */
-    public Entry entryFor(String trackUrl) {
+    public Optional<Entry> find(String trackUrl) {
         return entries.stream()
                 .filter(e -> e.url() != null && (e.url().equals(trackUrl) || trackUrl.endsWith("/" + e.url())))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("RTP-Info has no entry for " + trackUrl + ": "
-                        + entries));
+                .findFirst();
     }
 
     private static long number(String text, long max, String header) {

@@ -129,7 +129,7 @@ public final class TributaryDistribution extends ExternalResource implements Aut
     public ProcessResult client(String command) {
         return ExternalCommand.of(home.resolve("bin/client").toString(), "-h", "127.0.0.1",
                         "-a", Integer.toString(sshPort), "-u", "karaf", "-p", "karaf", "-r", "10", command)
-                .directory(home).timeout(Duration.ofSeconds(60)).run();
+                .directory(home).openStdin().timeout(Duration.ofSeconds(60)).run();
     }
 
     /** Returns the text of {@code data/log/karaf.log} (empty before the server wrote it). */

@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.rtsp.RtspHeaderNames;
 import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 import io.netty.handler.codec.rtsp.RtspVersions;
 import org.slf4j.Logger;
@@ -93,7 +92,7 @@ final class RequestProcessor {
 
     private FullHttpResponse options() {
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
-        response.headers().set(RtspHeaderNames.PUBLIC, PUBLIC);
+        response.headers().set(RtspHeaders.PUBLIC, PUBLIC);
         return response;
     }
 
@@ -106,9 +105,9 @@ final class RequestProcessor {
                 presentation.duration(), tracks);
         ByteBuf body = Unpooled.copiedBuffer(sdp, StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, RtspResponseStatuses.OK, body);
-        response.headers().set(RtspHeaderNames.CONTENT_TYPE, "application/sdp");
-        response.headers().set(RtspHeaderNames.CONTENT_BASE, uri.baseUrl() + "/");
-        response.headers().set(RtspHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        response.headers().set(RtspHeaders.CONTENT_TYPE, "application/sdp");
+        response.headers().set(RtspHeaders.CONTENT_BASE, uri.baseUrl() + "/");
+        response.headers().set(RtspHeaders.CONTENT_LENGTH, body.readableBytes());
         return response;
     }
 

@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.rtsp.RtspHeaderNames;
 import io.netty.handler.codec.rtsp.RtspVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,20 +45,20 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
         } else if (msg instanceof BadRtspMessage bad) {
             LOG.info("Bad RTSP input from {}: {}; closing the connection", ctx.channel().remoteAddress(), bad.detail());
             FullHttpResponse response = status(bad.status());
-            bad.cseq().ifPresent(cseq -> response.headers().set(RtspHeaderNames.CSEQ, cseq));
+            bad.cseq().ifPresent(cseq -> response.headers().set(RtspHeaders.CSEQ, cseq));
             closeAfter(ctx, response);
         } else if (msg instanceof DecoderResultProvider decoded && decoded.decoderResult().isFailure()) {
             LOG.info("Malformed RTSP request from {}: {}; closing the connection", ctx.channel().remoteAddress(),
                     decoded.decoderResult().cause().toString());
             closeAfter(ctx, status(HttpResponseStatus.BAD_REQUEST));
         } else if (msg instanceof FullHttpRequest request) {
-            String cseq = request.headers().get(RtspHeaderNames.CSEQ);
+            String cseq = request.headers().get(RtspHeaders.CSEQ);
             processor.process(request).whenComplete((response, error) -> {
                 FullHttpResponse out = response != null ? response : failure(error);
                 if (cseq != null) {
-                    out.headers().set(RtspHeaderNames.CSEQ, cseq);
+                    out.headers().set(RtspHeaders.CSEQ, cseq);
                 }
-                out.headers().set(RtspHeaderNames.SERVER, RequestProcessor.SERVER_NAME);
+                out.headers().set(RtspHeaders.SERVER, RequestProcessor.SERVER_NAME);
                 ctx.writeAndFlush(out);
             });
         }
@@ -72,13 +71,13 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
 
     static FullHttpResponse status(HttpResponseStatus status) {
         FullHttpResponse response = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, status);
-        response.headers().set(RtspHeaderNames.CONTENT_LENGTH, 0);
+        response.headers().set(RtspHeaders.CONTENT_LENGTH, 0);
         return response;
     }
 
     private static void closeAfter(ChannelHandlerContext ctx, FullHttpResponse response) {
-        response.headers().set(RtspHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        response.headers().set(RtspHeaderNames.SERVER, RequestProcessor.SERVER_NAME);
+        response.headers().set(RtspHeaders.CONNECTION, HttpHeaderValues.CLOSE);
+        response.headers().set(RtspHeaders.SERVER, RequestProcessor.SERVER_NAME);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -35,11 +35,12 @@ public class RtspServer implements ProtocolServer {
     private final RtspSessions sessions;
     private final Listeners listeners;
     private final ServerContext context;
+    private ServerSettings settings;
 
     /** Starts the server with the configured settings. */
     @Activate
     public RtspServer(@Reference MountRegistry mounts, @Reference SessionRegistry registry, RtspServerConfig config) {
-        ServerSettings settings = ServerSettings.from(config);
+        settings = ServerSettings.from(config);
         boss = NettyTransport.group(1, "tributary-rtsp-accept");
         workers = NettyTransport.group(Runtime.getRuntime().availableProcessors(), "tributary-rtsp");
         sessions = new RtspSessions(registry, workers.next(), settings.sessionTimeout());
@@ -52,11 +53,18 @@ public class RtspServer implements ProtocolServer {
 
     /** Applies changed settings without dropping sessions. */
     @Modified
-    void modified(RtspServerConfig config) {
-        ServerSettings settings = ServerSettings.from(config);
-        sessions.timeout(settings.sessionTimeout());
-        context.update(new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), settings.bindAddress());
-        listeners.apply(settings.bindAddress(), settings.ports());
+    synchronized void modified(RtspServerConfig config) {
+        ServerSettings next = ServerSettings.from(config);
+        sessions.timeout(next.sessionTimeout());
+        if (next.rtpPortMin() != settings.rtpPortMin() || next.rtpPortMax() != settings.rtpPortMax()) {
+            // running sessions give their ports back to the pool they came from
+            context.ports(new UdpPortPool(next.rtpPortMin(), next.rtpPortMax()));
+        }
+        context.bindAddress(next.bindAddress());
+        listeners.apply(next.bindAddress(), next.ports());
+        settings = next;
+        LOG.info("RTSP settings applied: ports {} on {}, session timeout {} s, RTP ports {}-{}", next.ports(),
+                next.bindAddress(), next.sessionTimeout(), next.rtpPortMin(), next.rtpPortMax());
     }
 
     /** Ends every session cleanly, then closes the sockets. */

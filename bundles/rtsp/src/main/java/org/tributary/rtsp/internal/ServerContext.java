@@ -19,8 +19,11 @@ final class ServerContext {
     }
 
     /** New sessions take their ports from the new pool; running sessions return theirs to the pool they came from. */
-    void update(UdpPortPool newPorts, String newBindAddress) {
+    void ports(UdpPortPool newPorts) {
         this.ports = newPorts;
+    }
+
+    void bindAddress(String newBindAddress) {
         this.bindAddress = newBindAddress;
     }
 

@@ -11,7 +11,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.rtsp.RtspHeaderNames;
 import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +43,7 @@ final class SessionMethods {
 
     CompletionStage<FullHttpResponse> setup(FullHttpRequest request) throws RtspException, RtspHeaderException {
         RtspUri uri = RtspUri.parse(request.uri());
-        String transportValue = request.headers().get(RtspHeaderNames.TRANSPORT);
+        String transportValue = request.headers().get(RtspHeaders.TRANSPORT);
         if (transportValue == null) {
             throw new RtspException(RtspResponseStatuses.BAD_REQUEST, "SETUP without a Transport header");
         }
@@ -165,7 +164,7 @@ final class SessionMethods {
         }
         session.addTrack(output);
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
-        response.headers().set(RtspHeaderNames.TRANSPORT,
+        response.headers().set(RtspHeaders.TRANSPORT,
                 output.transport().responseHeader() + ";ssrc=" + String.format("%08X", output.ssrc()) + ";mode=play");
         sessionHeader(response, session);
         return response;
@@ -173,7 +172,7 @@ final class SessionMethods {
 
     FullHttpResponse play(FullHttpRequest request) throws RtspException, RtspHeaderException {
         RtspSession session = requiredSession(request);
-        String rangeValue = request.headers().get(RtspHeaderNames.RANGE);
+        String rangeValue = request.headers().get(RtspHeaders.RANGE);
         RangeHeader range = rangeValue == null ? null : RangeHeader.parse(rangeValue);
         double duration = session.presentation().duration();
         double from = Double.NaN;
@@ -200,9 +199,9 @@ final class SessionMethods {
         }
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
         double end = Double.isInfinite(to) ? duration : to;
-        response.headers().set(RtspHeaderNames.RANGE,
+        response.headers().set(RtspHeaders.RANGE,
                 Double.isNaN(end) ? RangeHeader.from(start).toString() : RangeHeader.between(start, end).toString());
-        response.headers().set(RtspHeaderNames.RTP_INFO, new RtpInfoHeader(info).toString());
+        response.headers().set(RtspHeaders.RTP_INFO, new RtpInfoHeader(info).toString());
         sessionHeader(response, session);
         return response;
     }
@@ -220,7 +219,7 @@ final class SessionMethods {
         session.close();
         LOG.info("RTSP session {} torn down by {}", session.id(), session.clientAddress());
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
-        response.headers().set(RtspHeaderNames.SESSION, session.id());
+        response.headers().set(RtspHeaders.SESSION, session.id());
         return response;
     }
 
@@ -256,7 +255,7 @@ final class SessionMethods {
 
     /** @return the session named by the Session header, touched; null when there is no header */
     private RtspSession optionalSession(FullHttpRequest request) throws RtspException, RtspHeaderException {
-        String value = request.headers().get(RtspHeaderNames.SESSION);
+        String value = request.headers().get(RtspHeaders.SESSION);
         if (value == null) {
             return null;
         }
@@ -269,7 +268,7 @@ final class SessionMethods {
     }
 
     private void sessionHeader(FullHttpResponse response, RtspSession session) {
-        response.headers().set(RtspHeaderNames.SESSION,
+        response.headers().set(RtspHeaders.SESSION,
                 SessionHeader.of(session.id(), context.sessions().timeoutSeconds()).toString());
     }
 }

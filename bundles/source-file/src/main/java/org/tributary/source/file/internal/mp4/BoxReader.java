@@ -84,6 +84,12 @@ final class BoxReader {
         return value;
     }
 
+    /** Reads a signed 64-bit value. */
+    long i64() throws Mp4FormatException {
+        require(8, "a 64-bit field");
+        return buffer.getLong();
+    }
+
     /** Reads an unsigned 32-bit value that must fit an int, such as a duration or a size. */
     int u32AsInt(String what) throws Mp4FormatException {
         long value = u32();

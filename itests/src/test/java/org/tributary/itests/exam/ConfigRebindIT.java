@@ -1,0 +1,70 @@
+package org.tributary.itests.exam;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.tributary.itests.support.RtspTestClient;
+
+/** A changed port list rebinds the listeners without a restart, and a session on a kept port survives it. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ConfigRebindIT extends TributaryExamSupport {
+
+    @Inject
+    protected ConfigurationAdmin configAdmin;
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void setPorts(String ports) throws IOException {
+        Configuration config = configAdmin.getConfiguration("org.tributary.rtsp", null);
+        Dictionary<String, Object> props = config.getProperties() == null ? new Hashtable<>() : config.getProperties();
+        props.put("ports", ports);
+        config.update(props);
+    }
+
+    @Test
+    public void portChangeRebinds() throws Exception {
+        int original = rtspPort();
+        int spare = Integer.getInteger(SPARE_PORT);
+        try (RtspTestClient kept = new RtspTestClient("127.0.0.1", original)) {
+            setPorts(original + "," + spare);
+            await().atMost(Duration.ofSeconds(10)).until(() -> accepts(spare));
+            assertEquals("the connection on the kept port still answers", 200,
+                    kept.request("OPTIONS", url("/")).status());
+
+            setPorts(String.valueOf(spare));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !accepts(original));
+            assertEquals(1, rtsp.endpoints().size());
+            assertEquals(spare, rtsp.endpoints().get(0).port());
+            try (RtspTestClient moved = new RtspTestClient("127.0.0.1", spare)) {
+                assertEquals(200, moved.request("DESCRIBE", "rtsp://127.0.0.1:" + spare + "/sample.mp4").status());
+            }
+        } finally {
+            setPorts(String.valueOf(original));
+            await().atMost(Duration.ofSeconds(10)).until(() -> accepts(original));
+        }
+    }
+}

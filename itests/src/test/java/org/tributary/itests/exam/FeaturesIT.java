@@ -1,0 +1,70 @@
+package org.tributary.itests.exam;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.tributary.api.Endpoint;
+import org.tributary.api.MountRegistry;
+import org.tributary.api.SessionRegistry;
+
+/** The distribution boots with every Tributary feature installed and every service registered. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FeaturesIT extends TributaryExamSupport {
+
+    @Inject
+    protected FeaturesService features;
+
+    @Inject
+    protected MountRegistry mounts;
+
+    @Inject
+    protected SessionRegistry sessions;
+
+    @Test
+    public void everyFeatureIsInstalled() throws Exception {
+        for (String name : List.of("tributary", "tributary-core", "tributary-rtsp", "tributary-source-file",
+                "tributary-shell", "tributary-netty")) {
+            assertTrue(name + " installed", features.isInstalled(features.getFeature(name)));
+        }
+    }
+
+    @Test
+    public void everyBundleIsActive() {
+        for (String name : List.of("tributary-api", "tributary-core", "tributary-rtp", "tributary-rtsp",
+                "tributary-source-file", "tributary-shell")) {
+            assertEquals(name, Bundle.ACTIVE, bundle(name).getState());
+        }
+    }
+
+    @Test
+    public void servicesAreRegistered() {
+        assertEquals("RTSP", rtsp.protocol());
+        Endpoint endpoint = rtsp.endpoints().get(0);
+        assertEquals(rtspPort(), endpoint.port());
+        assertTrue(endpoint.error(), endpoint.bound());
+        assertTrue(files.description(), files.description().contains("media"));
+        assertTrue(mounts.mounts().containsKey("/"));
+        assertFalse(sessions == null);
+    }
+
+    @Test
+    public void statusCommandShowsPortsAndMediaFolder() throws Exception {
+        String out = executeCommand("stream:status");
+        for (String expected : List.of(String.valueOf(rtspPort()), "serving", "files in ", "Sessions: 0 open")) {
+            assertTrue(out, out.contains(expected));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.tributary.itests.support;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** The raw client against a scripted server socket: exact request bytes, parsing, frames, limits. */
+public class RtspTestClientTest {
+
+    private ServerSocket server;
+
+    @Before
+    public void listen() throws IOException {
+        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    }
+
+    @After
+    public void stop() throws IOException {
+        server.close();
+    }
+
+    @Test
+    public void writesCseqAndSessionAndReadsTheResponseBody() throws Exception {
+        CompletableFuture<String> requests = serve(
+                "RTSP/1.0 200 OK\r\nCSeq: 1\r\nSession: 12AB;timeout=60\r\n\r\n"
+                        + "RTSP/1.0 200 OK\r\ncseq: 2\r\ncontent-length: 5\r\n\r\nhello", 2);
+        try (RtspTestClient client = new RtspTestClient("127.0.0.1", server.getLocalPort())) {
+            RtspResponse setup = client.request("SETUP", "rtsp://h/a/trackID=1", "Transport: RTP/AVP/TCP;interleaved=0-1");
+            assertEquals(200, setup.status());
+            assertEquals("12AB", client.session());
+            RtspResponse play = client.request("PLAY", "rtsp://h/a");
+            assertEquals("hello", play.body());
+            assertEquals("5", play.header("Content-Length"));
+        }
+        assertEquals("SETUP rtsp://h/a/trackID=1 RTSP/1.0\r\nCSeq: 1\r\nTransport: RTP/AVP/TCP;interleaved=0-1\r\n"
+                + "User-Agent: TributaryTestClient\r\n\r\n"
+                + "PLAY rtsp://h/a RTSP/1.0\r\nCSeq: 2\r\nSession: 12AB\r\nUser-Agent: TributaryTestClient\r\n\r\n",
+                requests.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    public void keepsFramesThatArriveBeforeTheResponse() throws Exception {
+        byte[] frame = {'$', 2, 0, 3, 7, 8, 9};
+        serveBytes(concat(frame, "RTSP/1.0 200 OK\r\nCSeq: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+        try (RtspTestClient client = new RtspTestClient("127.0.0.1", server.getLocalPort())) {
+            assertEquals(200, client.request("PAUSE", "rtsp://h/a").status());
+            InterleavedFrame kept = client.readFrame(Duration.ofMillis(100));
+            assertEquals(2, kept.channel());
+            assertArrayEquals(new byte[] {7, 8, 9}, kept.payload());
+            assertNull(client.readFrame(Duration.ofMillis(100)));
+        }
+    }
+
+    @Test
+    public void refusesAMismatchedCseq() throws Exception {
+        serve("RTSP/1.0 200 OK\r\nCSeq: 7\r\n\r\n", 1);
+        try (RtspTestClient client = new RtspTestClient("127.0.0.1", server.getLocalPort())) {
+            IOException e = assertThrows(IOException.class, () -> client.request("OPTIONS", "*"));
+            assertTrue(e.getMessage(), e.getMessage().contains("CSeq 7 does not match request CSeq 1"));
+        }
+    }
+
+    @Test
+    public void refusesAContentLengthOverOneMebibyte() throws Exception {
+        serve("RTSP/1.0 200 OK\r\nCSeq: 1\r\nContent-Length: 2000000\r\n\r\n", 1);
+        try (RtspTestClient client = new RtspTestClient("127.0.0.1", server.getLocalPort())) {
+            IOException e = assertThrows(IOException.class, () -> client.request("DESCRIBE", "rtsp://h/a"));
+            assertTrue(e.getMessage(), e.getMessage().contains("Content-Length 2000000 is outside"));
+        }
+    }
+
+    @Test
+    public void seesTheServerClosingTheConnection() throws Exception {
+        serve("RTSP/1.0 400 Bad Request\r\n\r\n", 0);
+        try (RtspTestClient client = new RtspTestClient("127.0.0.1", server.getLocalPort())) {
+            assertEquals(400, client.readResponse().status());
+            assertTrue(client.closedByServer(Duration.ofSeconds(5)));
+        }
+    }
+
+    /** Accepts one connection, reads {@code requests} requests, answers {@code reply}, closes. */
+    private CompletableFuture<String> serve(String reply, int requests) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (Socket socket = server.accept()) {
+                String received = readRequests(socket.getInputStream(), requests);
+                socket.getOutputStream().write(reply.getBytes(StandardCharsets.US_ASCII));
+                socket.shutdownOutput();
+                socket.getInputStream().readAllBytes();
+                return received;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void serveBytes(byte[] reply) {
+        CompletableFuture.runAsync(() -> {
+            try (Socket socket = server.accept()) {
+                readRequests(socket.getInputStream(), 1);
+                socket.getOutputStream().write(reply);
+                socket.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static String readRequests(InputStream in, int count) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        int ended = 0;
+        while (ended < count) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            all.write(b);
+            if (all.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+                ended = all.toString(StandardCharsets.US_ASCII).split("\r\n\r\n", -1).length - 1;
+            }
+        }
+        return all.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = new byte[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
