@@ -38,8 +38,8 @@ public class RtspTestClientTest {
     @Test
     public void writesCseqAndSessionAndReadsTheResponseBody() throws Exception {
         CompletableFuture<String> requests = serve(
-                "RTSP/1.0 200 OK\r\nCSeq: 1\r\nSession: 12AB;timeout=60\r\n\r\n"
-                        + "RTSP/1.0 200 OK\r\ncseq: 2\r\ncontent-length: 5\r\n\r\nhello", 2);
+                "RTSP/1.0 200 OK\r\nCSeq: 1\r\nSession: 12AB;timeout=60\r\n\r\n",
+                "RTSP/1.0 200 OK\r\ncseq: 2\r\ncontent-length: 5\r\n\r\nhello");
         try (RtspTestClient client = new RtspTestClient("127.0.0.1", server.getLocalPort())) {
             RtspResponse setup = client.request("SETUP", "rtsp://h/a/trackID=1", "Transport: RTP/AVP/TCP;interleaved=0-1");
             assertEquals(200, setup.status());
@@ -57,7 +57,7 @@ public class RtspTestClientTest {
     @Test
     public void keepsFramesThatArriveBeforeTheResponse() throws Exception {
         byte[] frame = {'$', 2, 0, 3, 7, 8, 9};
-        serveBytes(concat(frame, "RTSP/1.0 200 OK\r\nCSeq: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+        serveBytes(false, concat(frame, "RTSP/1.0 200 OK\r\nCSeq: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
         try (RtspTestClient client = new RtspTestClient("127.0.0.1", server.getLocalPort())) {
             assertEquals(200, client.request("PAUSE", "rtsp://h/a").status());
             InterleavedFrame kept = client.readFrame(Duration.ofMillis(100));
@@ -69,7 +69,7 @@ public class RtspTestClientTest {
 
     @Test
     public void refusesAMismatchedCseq() throws Exception {
-        serve("RTSP/1.0 200 OK\r\nCSeq: 7\r\n\r\n", 1);
+        serve("RTSP/1.0 200 OK\r\nCSeq: 7\r\n\r\n");
         try (RtspTestClient client = new RtspTestClient("127.0.0.1", server.getLocalPort())) {
             IOException e = assertThrows(IOException.class, () -> client.request("OPTIONS", "*"));
             assertTrue(e.getMessage(), e.getMessage().contains("CSeq 7 does not match request CSeq 1"));
@@ -78,7 +78,7 @@ public class RtspTestClientTest {
 
     @Test
     public void refusesAContentLengthOverOneMebibyte() throws Exception {
-        serve("RTSP/1.0 200 OK\r\nCSeq: 1\r\nContent-Length: 2000000\r\n\r\n", 1);
+        serve("RTSP/1.0 200 OK\r\nCSeq: 1\r\nContent-Length: 2000000\r\n\r\n");
         try (RtspTestClient client = new RtspTestClient("127.0.0.1", server.getLocalPort())) {
             IOException e = assertThrows(IOException.class, () -> client.request("DESCRIBE", "rtsp://h/a"));
             assertTrue(e.getMessage(), e.getMessage().contains("Content-Length 2000000 is outside"));
@@ -87,54 +87,54 @@ public class RtspTestClientTest {
 
     @Test
     public void seesTheServerClosingTheConnection() throws Exception {
-        serve("RTSP/1.0 400 Bad Request\r\n\r\n", 0);
+        serveBytes(true, "RTSP/1.0 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         try (RtspTestClient client = new RtspTestClient("127.0.0.1", server.getLocalPort())) {
+            client.write("garbage\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals(400, client.readResponse().status());
             assertTrue(client.closedByServer(Duration.ofSeconds(5)));
         }
     }
 
-    /** Accepts one connection, reads {@code requests} requests, answers {@code reply}, closes. */
-    private CompletableFuture<String> serve(String reply, int requests) {
+    /**
+     * Accepts one connection; for each reply reads one request and writes the reply; then waits
+     * for the client to close. Returns the requests it read.
+     */
+    private CompletableFuture<String> serve(String... replies) {
+        byte[][] bytes = new byte[replies.length][];
+        for (int i = 0; i < replies.length; i++) {
+            bytes[i] = replies[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return serveBytes(false, bytes);
+    }
+
+    private CompletableFuture<String> serveBytes(boolean closeAfterReplies, byte[]... replies) {
         return CompletableFuture.supplyAsync(() -> {
             try (Socket socket = server.accept()) {
-                String received = readRequests(socket.getInputStream(), requests);
-                socket.getOutputStream().write(reply.getBytes(StandardCharsets.US_ASCII));
-                socket.shutdownOutput();
-                socket.getInputStream().readAllBytes();
-                return received;
+                StringBuilder requests = new StringBuilder();
+                for (byte[] reply : replies) {
+                    requests.append(readRequest(socket.getInputStream()));
+                    socket.getOutputStream().write(reply);
+                }
+                if (!closeAfterReplies) {
+                    socket.getInputStream().readAllBytes();
+                }
+                return requests.toString();
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
     }
 
-    private void serveBytes(byte[] reply) {
-        CompletableFuture.runAsync(() -> {
-            try (Socket socket = server.accept()) {
-                readRequests(socket.getInputStream(), 1);
-                socket.getOutputStream().write(reply);
-                socket.getInputStream().readAllBytes();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    private static String readRequests(InputStream in, int count) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        int ended = 0;
-        while (ended < count) {
+    private static String readRequest(InputStream in) throws IOException {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        while (!request.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
             int b = in.read();
             if (b < 0) {
                 break;
             }
-            all.write(b);
-            if (all.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-                ended = all.toString(StandardCharsets.US_ASCII).split("\r\n\r\n", -1).length - 1;
-            }
+            request.write(b);
         }
-        return all.toString(StandardCharsets.US_ASCII);
+        return request.toString(StandardCharsets.US_ASCII);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

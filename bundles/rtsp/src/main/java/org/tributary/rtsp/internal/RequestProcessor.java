@@ -100,7 +100,8 @@ final class RequestProcessor {
         RtspUri uri = RtspUri.parse(request.uri());
         MediaPresentation presentation = open(context, uri.path());
         List<RtpTrack> tracks = PayloadFormats.forTracks(presentation.tracks());
-        String host = ((InetSocketAddress) channel.localAddress()).getAddress().getHostAddress();
+        String host = channel.localAddress() instanceof InetSocketAddress local
+                ? local.getAddress().getHostAddress() : "0.0.0.0";
         String sdp = SdpWriter.write(new SdpOrigin(System.currentTimeMillis(), 1, host), uri.path(),
                 presentation.duration(), tracks);
         ByteBuf body = Unpooled.copiedBuffer(sdp, StandardCharsets.UTF_8);

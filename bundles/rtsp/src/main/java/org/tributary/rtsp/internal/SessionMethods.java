@@ -56,12 +56,8 @@ final class SessionMethods {
         RtspSession session = created ? newSession(uri.path()) : existing;
         try {
             RtpTrack track = track(session, uri);
-            String controlUrl = uri.baseUrl();
-            if (uri.trackId().isEmpty()) {
-                controlUrl = controlUrl + "/" + track.control();
-            }
+            String url = uri.baseUrl() + "/" + track.control();
             CompletableFuture<FullHttpResponse> result = new CompletableFuture<>();
-            String url = controlUrl;
             if (spec.lowerTransport() == TransportSpec.LowerTransport.TCP) {
                 InterleavedTransport transport = interleaved(session, spec);
                 result.complete(setupDone(session, new TrackOutput(track, transport, url)));
@@ -86,8 +82,8 @@ final class SessionMethods {
 
     private RtspSession newSession(String path) throws RtspException {
         MediaPresentation presentation = RequestProcessor.open(context, path);
-        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
-        String client = remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        String client = channel.remoteAddress() instanceof InetSocketAddress remote
+                ? remote.getAddress().getHostAddress() + ":" + remote.getPort() : String.valueOf(channel.remoteAddress());
         RtspSession session = context.sessions().create(path, client, presentation, channel.eventLoop());
         LOG.info("RTSP session {} opened by {} for {}", session.id(), client, path);
         return session;
@@ -144,7 +140,9 @@ final class SessionMethods {
         if (client == null) {
             throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "UDP transport without client_port");
         }
-        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+        if (!(channel.remoteAddress() instanceof InetSocketAddress remote)) {
+            throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "UDP needs an IP client");
+        }
         UdpTransport.open(session.loop(), context.ports(), context.bindAddress(), remote.getAddress(),
                 client.rtp(), client.rtcp(), session::onRtcp).addListener(f -> {
                     if (f.isSuccess()) {

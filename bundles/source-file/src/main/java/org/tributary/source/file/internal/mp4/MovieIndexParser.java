@@ -32,6 +32,7 @@ public final class MovieIndexParser {
             long fileSize = channel.size();
             ByteBuffer moov = MoovLocator.readMoov(channel, fileSize, name);
             List<Box> children = Box.parse(moov, "moov");
+            long movieTimescale = movieTimescale(children);
             List<MovieTrack> tracks = new ArrayList<>();
             boolean fragmented = false;
             int trakNumber = 0;
@@ -41,7 +42,8 @@ public final class MovieIndexParser {
                 }
                 fragmented |= box.type().equals("mvex");
                 if (box.type().equals("trak")) {
-                    MovieTrack track = parseTrack(box, fileSize, tracks.size() + 1, ++trakNumber);
+                    MovieTrack track = parseTrack(box, fileSize, tracks.size() + 1, ++trakNumber,
+                            movieTimescale);
                     if (track != null) {
                         tracks.add(Mp3HeaderProbe.refine(track, channel));
                     }
@@ -63,10 +65,20 @@ public final class MovieIndexParser {
         }
     }
 
-    private static MovieTrack parseTrack(Box trak, long fileSize, int id, int trakNumber)
+    /** @return the {@code mvhd} timescale, or 0 when the movie has no header (only edit lists need it) */
+    private static long movieTimescale(List<Box> moovChildren) throws Mp4FormatException {
+        for (Box box : moovChildren) {
+            if (box.type().equals("mvhd")) {
+                return TimeHeader.parse(box).timescale();
+            }
+        }
+        return 0;
+    }
+
+    private static MovieTrack parseTrack(Box trak, long fileSize, int id, int trakNumber, long movieTimescale)
             throws Mp4FormatException {
         try {
-            return TrackParser.parse(trak, fileSize, id);
+            return TrackParser.parse(trak, fileSize, id, movieTimescale);
         } catch (Mp4FormatException e) {
             throw new Mp4FormatException("'trak' number " + trakNumber + ": " + e.getMessage());
         }

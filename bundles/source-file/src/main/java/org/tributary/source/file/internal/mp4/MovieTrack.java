@@ -8,7 +8,7 @@ import org.tributary.api.TrackInfo;
  * @param info            what the track is, as consumers see it
  * @param samples         where its samples are
  * @param nalLengthSize   NAL length prefix size in the file (1..4) for H.264/H.265, 0 otherwise
- * @param durationSeconds its length
+ * @param durationSeconds its length as presented, after its edit list
  */
 record MovieTrack(TrackInfo info, SampleTable samples, int nalLengthSize, double durationSeconds) {
 

@@ -33,9 +33,12 @@ final class Mp4Reader implements MediaReader {
     }
 
     /**
-     * Moves the first video track (or the first track when there is no video) to the key frame at
-     * or before {@code seconds}, and every other track to the sample playing at that key frame's
-     * decoding time, so that they start in sync.
+     * Moves the first video track (or the first track when there is no video) to the last key frame
+     * presented at or before {@code seconds}, and every other track to the sample playing when that
+     * key frame is presented, so that they start in sync. Positions are presentation times (after
+     * the edit lists). When that key frame is presented at 0 or earlier, or there is none, every track
+     * goes back to its first sample, as a fresh reader: the samples presented before 0 (audio
+     * priming, frames the first picture depends on) must still reach the decoder.
      */
     @Override
     public double seek(double seconds) throws MediaException {
@@ -45,11 +48,15 @@ final class Mp4Reader implements MediaReader {
         }
         TrackCursor reference = referenceTrack();
         SampleTable table = reference.samples();
-        int playing = table.sampleAt((long) Math.floor(seconds * reference.timescale()));
-        int keyFrame = table.syncAtOrBefore(Math.max(0, playing));
-        double reached = table.decodeTime(keyFrame) / (double) reference.timescale();
+        int keyFrame = table.lastSyncPresentedBy(ticks(seconds, reference));
+        double reached = keyFrame < 0 ? 0
+                : Math.max(0, table.presentationTime(keyFrame) / (double) reference.timescale());
         for (TrackCursor cursor : cursors) {
-            cursor.moveTo(cursor == reference ? keyFrame : sampleAt(cursor, reached));
+            if (reached == 0) {
+                cursor.moveTo(0);
+            } else {
+                cursor.moveTo(cursor == reference ? keyFrame : sampleAt(cursor, reached));
+            }
         }
         return reached;
     }
@@ -63,15 +70,20 @@ final class Mp4Reader implements MediaReader {
         return cursors[0];
     }
 
+    private static long ticks(double seconds, TrackCursor cursor) {
+        return (long) Math.floor(seconds * cursor.timescale());
+    }
+
     /** @return the sample of that track playing at {@code seconds}, or its count when it has ended */
     private static int sampleAt(TrackCursor cursor, double seconds) {
         SampleTable table = cursor.samples();
-        long time = (long) Math.floor(seconds * cursor.timescale());
+        long time = ticks(seconds, cursor);
         if (time >= table.endTime()) {
             return table.count();
         }
-        int sample = Math.max(0, table.sampleAt(time));
-        return cursor.kind() == MediaKind.VIDEO ? table.syncAtOrBefore(sample) : sample;
+        // video starts on a key frame; audio samples are presented when they are decoded
+        int sample = cursor.kind() == MediaKind.VIDEO ? table.lastSyncPresentedBy(time) : table.sampleAt(time);
+        return Math.max(0, sample);
     }
 
     @Override

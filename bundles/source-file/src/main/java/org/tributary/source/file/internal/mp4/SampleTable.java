@@ -6,7 +6,9 @@ import java.util.Arrays;
  * The compact, immutable sample index of one track: sizes, decoding times (as runs), composition
  * offsets, sync samples and chunk positions. A sample's file offset is its chunk's offset plus
  * the sizes of the samples before it in the chunk, so no per-sample offset is stored.
- * Sample numbers are 0-based.
+ * Sample numbers are 0-based. Every time it takes or gives is on the track's presentation
+ * timeline: the media time moved by the shift of the track's edit list (see {@link EditList}),
+ * so times before the first presented instant are negative.
  */
 final class SampleTable {
 
@@ -17,6 +19,7 @@ final class SampleTable {
     private final long[] chunkOffsets;
     private final int[] chunkFirstSamples;
     private final long totalBytes;
+    private final long timeShift;
 
     /**
      * @param sizes              size of each sample, at least one
@@ -35,6 +38,23 @@ final class SampleTable {
         this.chunkOffsets = chunkOffsets;
         this.chunkFirstSamples = chunkFirstSamples;
         this.totalBytes = Arrays.stream(sizes).asLongStream().sum();
+        this.timeShift = 0;
+    }
+
+    private SampleTable(SampleTable media, long timeShift) {
+        this.sizes = media.sizes;
+        this.times = media.times;
+        this.compositionOffsets = media.compositionOffsets;
+        this.syncSamples = media.syncSamples;
+        this.chunkOffsets = media.chunkOffsets;
+        this.chunkFirstSamples = media.chunkFirstSamples;
+        this.totalBytes = media.totalBytes;
+        this.timeShift = media.timeShift + timeShift;
+    }
+
+    /** @return the same table with every time moved by {@code ticks}; the tables are shared */
+    SampleTable shifted(long ticks) {
+        return ticks == 0 ? this : new SampleTable(this, ticks);
     }
 
     int count() {
@@ -46,7 +66,11 @@ final class SampleTable {
     }
 
     long decodeTime(int sample) {
-        return times.time(sample);
+        return times.time(sample) + timeShift;
+    }
+
+    long presentationTime(int sample) {
+        return decodeTime(sample) + compositionOffset(sample);
     }
 
     int duration(int sample) {
@@ -61,23 +85,42 @@ final class SampleTable {
         return syncSamples == null || Arrays.binarySearch(syncSamples, sample) >= 0;
     }
 
-    /** @return the last sync sample at or before {@code sample}, or 0 when there is none */
-    int syncAtOrBefore(int sample) {
-        if (syncSamples == null) {
-            return sample;
+    /**
+     * Key frames are presented in decoding order (only the frames between two of them are
+     * reordered), so a binary search over their presentation times is sound.
+     *
+     * @return the last sync sample presented at or before {@code time}, or -1 when the first is presented later
+     */
+    int lastSyncPresentedBy(long time) {
+        int low = 0;
+        int high = (syncSamples == null ? sizes.length : syncSamples.length) - 1;
+        int found = -1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int sample = syncSamples == null ? middle : syncSamples[middle];
+            if (presentationTime(sample) <= time) {
+                found = sample;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
         }
-        int index = SortedSearch.lastAtOrBelow(syncSamples, syncSamples.length, sample);
-        return index < 0 ? 0 : syncSamples[index];
+        return found;
     }
 
     /** @return the last sample decoded at or before {@code time}, or -1 when the first comes later */
     int sampleAt(long time) {
-        return times.sampleAt(time);
+        long mediaTime = time - timeShift;
+        // a time far outside the track (a seek into a huge edit) must not wrap around
+        if (((time ^ timeShift) & (time ^ mediaTime)) < 0) {
+            return time < 0 ? -1 : sizes.length - 1;
+        }
+        return times.sampleAt(mediaTime);
     }
 
-    /** @return when the last sample ends, in track timescale units */
+    /** @return when the last sample ends (in decoding time), in track timescale units */
     long endTime() {
-        return times.end();
+        return times.end() + timeShift;
     }
 
     /** @return the sum of all sample sizes */

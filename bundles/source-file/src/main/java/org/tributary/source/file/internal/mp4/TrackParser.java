@@ -8,6 +8,7 @@ import org.tributary.api.TrackInfo;
 /**
  * Reads one {@code trak} box into a {@link MovieTrack}, or skips it (returns null) when it is not
  * a video or sound track (hint, timecode, text...), its codec is not supported or it has no samples.
+ * The track's times are those of its edit list's presentation timeline.
  */
 final class TrackParser {
 
@@ -17,22 +18,20 @@ final class TrackParser {
     }
 
     /**
-     * @param trak     the track box
-     * @param fileSize size of the file, to check sample positions
-     * @param id       the id to give the track if it is playable
+     * @param trak           the track box
+     * @param fileSize       size of the file, to check sample positions
+     * @param id             the id to give the track if it is playable
+     * @param movieTimescale the {@code mvhd} timescale, in which edit durations count; 0 when unknown
      * @return the track, or null when it is skipped
      */
-    static MovieTrack parse(Box trak, long fileSize, int id) throws Mp4FormatException {
+    static MovieTrack parse(Box trak, long fileSize, int id, long movieTimescale) throws Mp4FormatException {
         Box mdia = trak.require("mdia");
         MediaKind kind = kind(mdia.require("hdlr"));
         if (kind == null) {
             return null;
         }
-        BoxReader mdhd = mdia.require("mdhd").reader();
-        boolean wide = mdhd.fullBoxVersion() == 1;
-        mdhd.skip(wide ? 16 : 8);
-        long timescale = mdhd.u32();
-        long duration = wide ? mdhd.u64() : mdhd.u32();
+        TimeHeader mdhd = TimeHeader.parse(mdia.require("mdhd"));
+        long timescale = mdhd.timescale();
         if (timescale == 0 || timescale > Integer.MAX_VALUE) {
             throw new Mp4FormatException("'mdhd' timescale " + timescale + " is out of range");
         }
@@ -46,12 +45,15 @@ final class TrackParser {
             LOG.debug("Skipping a {} track without samples", format.codec());
             return null;
         }
-        boolean durationKnown = duration != 0 && duration != 0xFFFF_FFFFL;
-        double seconds = (durationKnown ? duration : samples.endTime()) / (double) timescale;
-        long bitrate = seconds > 0 ? Math.round(samples.totalBytes() * 8 / seconds) : 0;
+        long mediaEnd = samples.endTime();
+        // the bit rate counts every stored byte, so it uses the media's length, edits aside
+        double mediaSeconds = (mdhd.duration() != 0 ? mdhd.duration() : mediaEnd) / (double) timescale;
+        long bitrate = mediaSeconds > 0 ? Math.round(samples.totalBytes() * 8 / mediaSeconds) : 0;
+        
         TrackInfo info = new TrackInfo(id, kind, format.codec(), (int) timescale, format.sampleRate(),
                 format.channels(), format.width(), format.height(), bitrate, format.config());
-        return new MovieTrack(info, samples, format.nalLengthSize(), seconds);
+        return new MovieTrack(info, samples, format.nalLengthSize(),
+                mediaSeconds);
     }
 
     private static MediaKind kind(Box hdlr) throws Mp4FormatException {

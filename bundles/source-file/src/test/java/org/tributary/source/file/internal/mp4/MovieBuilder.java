@@ -8,9 +8,13 @@ import java.util.List;
 
 /**
  * Writes small synthetic movies byte by byte (ftyp, mdat, then moov), one chunk per track, to
- * exercise the table forms ffmpeg does not write: co64, stz2, uniform stsz, short NAL lengths.
+ * exercise the table forms ffmpeg does not write: co64, stz2, uniform stsz, short NAL lengths,
+ * empty edits.
  */
 final class MovieBuilder {
+
+    /** The mvhd timescale (QuickTime's classic 600), in which edit durations count. */
+    static final int MOVIE_TIMESCALE = 600;
 
     /** One track: a handler, a sample entry and its samples, all of the same duration. */
     static final class Track {
@@ -23,6 +27,8 @@ final class MovieBuilder {
         boolean compactSizes;
         boolean uniformSize;
         int[] syncSamples;
+        /** An edts box for the trak, or null. */
+        byte[] edits;
 
         Track(String handler, byte[] sampleEntry, byte[]... samples) {
             this.handler = handler;
@@ -45,7 +51,9 @@ final class MovieBuilder {
             }
             traks.add(trak(track, chunkOffset));
         }
-        return cat(ftyp, box("mdat", media.toByteArray()), box("moov", traks.toArray(new byte[0][])));
+        byte[] mvhd = fullBox("mvhd", u32(0), u32(0), u32(MOVIE_TIMESCALE), u32(0), u32(0x00010000),
+                u16(0x0100), new byte[10], new byte[36], new byte[24], u32(tracks.length + 1));
+        return cat(ftyp, box("mdat", media.toByteArray()), box("moov", mvhd, cat(traks.toArray(new byte[0][]))));
     }
 
     private static byte[] trak(Track t, long chunkOffset) {
@@ -67,7 +75,23 @@ final class MovieBuilder {
             stbl.add(fullBox("stss", u32(t.syncSamples.length), numbers.toByteArray()));
         }
         byte[] minf = box("minf", box("stbl", stbl.toArray(new byte[0][])));
-        return box("trak", box("mdia", mdhd, hdlr, minf));
+        byte[] mdia = box("mdia", mdhd, hdlr, minf);
+        return t.edits == null ? box("trak", mdia) : box("trak", t.edits, mdia);
+    }
+
+    /**
+     * @param version 0 (32-bit fields) or 1 (64-bit)
+     * @param edits   each {segment duration at {@link #MOVIE_TIMESCALE}, media time (-1: empty), rate in 16.16}
+     * @return an edts box holding an elst of those edits
+     */
+    static byte[] edts(int version, long[]... edits) {
+        ByteArrayOutputStream entries = new ByteArrayOutputStream();
+        for (long[] edit : edits) {
+            entries.writeBytes(version == 1 ? cat(u64(edit[0]), u64(edit[1])) : cat(u32(edit[0]), u32(edit[1])));
+            entries.writeBytes(u32(edit[2]));
+        }
+        byte[] elst = box("elst", new byte[] {(byte) version, 0, 0, 0}, u32(edits.length), entries.toByteArray());
+        return box("edts", elst);
     }
 
     private static byte[] sizes(Track t) {

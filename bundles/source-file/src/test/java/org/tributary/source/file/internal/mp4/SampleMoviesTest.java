@@ -23,7 +23,9 @@ import org.tributary.api.TrackInfo;
 /**
  * The shipped samples, MP4 and MOV, against facts measured with ffprobe and ffmpeg's framemd5
  * (per-packet MD5 of the stored bytes): H.264 640x360 25 fps, 250 samples, key frame every 50;
- * AAC stereo 48 kHz, 470 samples.
+ * AAC stereo 48 kHz, 470 samples. Both tracks have an edit list starting the media at 1024 (video:
+ * the B-frame delay at 12800 Hz; audio: the AAC priming at 48000 Hz), so every time is the stored
+ * one minus 1024, as {@code ffprobe -show_packets} prints it.
  */
 @RunWith(Parameterized.class)
 public class SampleMoviesTest {
@@ -73,12 +75,13 @@ public class SampleMoviesTest {
 
     @Test
     public void durationIsTheLongestTrack() throws Exception {
-        // audio mdhd: 481024 / 48000 (priming included), video mdhd: 128000 / 12800
-        assertEquals(481024 / 48000.0, TestMovies.open(TestMovies.resource(file)).duration(), 1e-9);
+        // both edit lists last 10000 at the movie timescale 1000; the audio media (481024 / 48000 s)
+        // is longer only by its 1024 priming samples, which the edit cuts (ffprobe: duration=10.000000)
+        assertEquals(10.0, TestMovies.open(TestMovies.resource(file)).duration(), 1e-9);
     }
 
     @Test
-    public void bitrateIsBytesOverDuration() throws Exception {
+    public void bitrateIsBytesOverTheMediaDuration() throws Exception {
         List<TrackInfo> tracks = TestMovies.open(TestMovies.resource(file)).tracks();
         long videoBytes = ofTrack(mp4Samples, VIDEO).stream().mapToLong(s -> s.data().remaining()).sum();
         long audioBytes = ofTrack(mp4Samples, AUDIO).stream().mapToLong(s -> s.data().remaining()).sum();
@@ -91,7 +94,8 @@ public class SampleMoviesTest {
         List<MediaSample> samples = TestMovies.readAll(TestMovies.resource(file));
         assertEquals(250, ofTrack(samples, VIDEO).size());
         assertEquals(470, ofTrack(samples, AUDIO).size());
-        double previous = 0;
+        // the edit lists make the first decoding times negative (video -1024/12800, audio -1024/48000)
+        double previous = Double.NEGATIVE_INFINITY;
         for (MediaSample sample : samples) {
             double seconds = sample.decodeTime() / (sample.trackId() == VIDEO ? 12800.0 : 48000.0);
             assertTrue("out of order at " + sample, seconds >= previous);
@@ -111,19 +115,21 @@ public class SampleMoviesTest {
     @Test
     public void videoSamplesMatchFfmpegPacketDigests() throws Exception {
         List<MediaSample> video = ofTrack(TestMovies.readAll(TestMovies.resource(file)), VIDEO);
-        assertSample(video.get(0), 0, 1024, 512, 5465, "fdaed96899ce317f115cffa77939afd0");
-        assertSample(video.get(1), 512, 1536, 512, 1625, "5e7bcef1db03fde5a8443f5ad645ba98");
-        assertSample(video.get(100), 51200, 1024, 512, 7513, "b1e6ce5e7e0a8acb0ceccfa943385354");
-        assertSample(video.get(249), 127488, 1024, 512, 1768, "24ddb15bffa94fb7c252c70b38854988");
+        // decoding times: the stored ones (0, 512, 51200, 127488) minus the edit's 1024
+        assertSample(video.get(0), -1024, 1024, 512, 5465, "fdaed96899ce317f115cffa77939afd0");
+        assertSample(video.get(1), -512, 1536, 512, 1625, "5e7bcef1db03fde5a8443f5ad645ba98");
+        assertSample(video.get(100), 50176, 1024, 512, 7513, "b1e6ce5e7e0a8acb0ceccfa943385354");
+        assertSample(video.get(249), 126464, 1024, 512, 1768, "24ddb15bffa94fb7c252c70b38854988");
         assertEquals(512, video.get(2).compositionOffset());
     }
 
     @Test
     public void audioSamplesMatchFfmpegPacketDigests() throws Exception {
         List<MediaSample> audio = ofTrack(TestMovies.readAll(TestMovies.resource(file)), AUDIO);
-        assertSample(audio.get(0), 0, 0, 1024, 132, "ff8f44cc036b843ca20caaea9a123e44");
-        assertSample(audio.get(1), 1024, 0, 1024, 224, "198cf38b7c9adcd35895fd9b70899ecc");
-        assertSample(audio.get(469), 469 * 1024, 0, 768, 146, "dd5edd251923c48662c2c829f6a0d9f9");
+        // decoding times: the stored ones (0, 1024, 469 * 1024) minus the edit's 1024 priming samples
+        assertSample(audio.get(0), -1024, 0, 1024, 132, "ff8f44cc036b843ca20caaea9a123e44");
+        assertSample(audio.get(1), 0, 0, 1024, 224, "198cf38b7c9adcd35895fd9b70899ecc");
+        assertSample(audio.get(469), 468 * 1024, 0, 768, 146, "dd5edd251923c48662c2c829f6a0d9f9");
         assertFalse(audio.stream().anyMatch(s -> !s.keyFrame()));
     }
 
