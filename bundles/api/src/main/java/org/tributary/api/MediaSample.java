@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
  * One access unit (a picture, a block of audio) of one track.
  *
  * @param trackId           the {@link TrackInfo#id()} it belongs to
- * @param decodeTime        decoding time in track timescale units, from the start of the presentation
+ * @param decodeTime        decoding time in track timescale units, from the start of the presentation; may be
+ *                          negative for samples a decoder needs before the first one shown (edit lists, priming)
  * @param compositionOffset presentation time minus decoding time, in track timescale units
  * @param duration          duration in track timescale units
  * @param keyFrame          true when decoding can start at this sample

@@ -99,7 +99,7 @@ final class LoadSession implements Closeable {
 
     private void setUpTrack(SessionDescription.Track track, Selector selector) throws IOException {
         DatagramChannel[] pair = openPortPair();
-        RtpStreamStats stats = new RtpStreamStats(track.clockRate());
+        RtpStreamStats stats = new RtpStreamStats(track.media(), track.clockRate());
         pair[0].register(selector, SelectionKey.OP_READ, stats);
         pair[1].register(selector, SelectionKey.OP_READ, null);
         int port = ((InetSocketAddress) pair[0].getLocalAddress()).getPort();

@@ -13,6 +13,7 @@ final class RtpStreamStats {
     /** A forward jump larger than this is not counted as loss (RFC 3550 A.1 MAX_DROPOUT). */
     private static final int MAX_DROPOUT = 3000;
 
+    private final String media;
     private final int clockRate;
     private long received;
     private long bytes;
@@ -25,12 +26,18 @@ final class RtpStreamStats {
     private double jitter;
     private long lastArrivalNanos;
 
-    /** Statistics for a stream whose RTP clock runs at {@code clockRate} Hz. */
-    RtpStreamStats(int clockRate) {
+    /** Statistics for a {@code media} stream ("video", "audio") whose RTP clock runs at {@code clockRate} Hz. */
+    RtpStreamStats(String media, int clockRate) {
         if (clockRate <= 0) {
             throw new IllegalArgumentException("RTP clock rate " + clockRate + " must be positive");
         }
+        this.media = media;
         this.clockRate = clockRate;
+    }
+
+    /** Returns the media kind from the SDP {@code m=} line. */
+    String media() {
+        return media;
     }
 
     /**

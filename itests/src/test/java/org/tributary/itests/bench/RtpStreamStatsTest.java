@@ -13,7 +13,7 @@ public class RtpStreamStatsTest {
 
     @Test
     public void countsLossAcrossTheSequenceWrap() {
-        RtpStreamStats stats = new RtpStreamStats(90000);
+        RtpStreamStats stats = new RtpStreamStats("video", 90000);
         for (int sequence : new int[] {65534, 65535, 0, 2}) {
             stats.onPacket(packet(sequence, 0), 100, T0);
         }
@@ -25,7 +25,7 @@ public class RtpStreamStatsTest {
 
     @Test
     public void reorderedPacketsAreNotLost() {
-        RtpStreamStats stats = new RtpStreamStats(90000);
+        RtpStreamStats stats = new RtpStreamStats("video", 90000);
         for (int sequence : new int[] {10, 12, 11}) {
             stats.onPacket(packet(sequence, 0), 100, T0);
         }
@@ -36,7 +36,7 @@ public class RtpStreamStatsTest {
     @Test
     public void jitterFollowsTheRfc3550Estimator() {
         // a 1 kHz clock makes one timestamp unit one millisecond
-        RtpStreamStats stats = new RtpStreamStats(1000);
+        RtpStreamStats stats = new RtpStreamStats("audio", 1000);
         stats.onPacket(packet(1, 0), 100, T0);
         stats.onPacket(packet(2, 20), 100, T0 + 20_000_000L);
         assertEquals(0, stats.jitterMillis(), 1e-6);
@@ -49,7 +49,7 @@ public class RtpStreamStatsTest {
 
     @Test
     public void mediaTimeSpansTheTimestampWrap() {
-        RtpStreamStats stats = new RtpStreamStats(90000);
+        RtpStreamStats stats = new RtpStreamStats("video", 90000);
         stats.onPacket(packet(1, 4294967000L), 100, T0);
         stats.onPacket(packet(2, 8704), 100, T0 + 100_000_000L);
         assertEquals(0.1, stats.mediaSeconds(), 1e-9);
@@ -57,7 +57,7 @@ public class RtpStreamStatsTest {
 
     @Test
     public void refusesANonPositiveClock() {
-        assertThrows(IllegalArgumentException.class, () -> new RtpStreamStats(0));
+        assertThrows(IllegalArgumentException.class, () -> new RtpStreamStats("video", 0));
     }
 
     private static RtpHeader packet(int sequence, long timestamp) {

@@ -110,26 +110,22 @@ public class RtspLoadBenchmark {
             double toolCpu, double playSeconds) {
         long received = 0;
         long expected = 0;
-        double jitterSum = 0;
-        double jitterMax = 0;
-        int tracks = 0;
         int completed = 0;
+        List<RtpStreamStats> tracks = new ArrayList<>();
         for (LoadSession session : playing) {
             boolean complete = !session.tracks().isEmpty();
             for (RtpStreamStats track : session.tracks()) {
                 received += track.received();
                 expected += track.expected();
-                jitterSum += track.jitterMillis();
-                jitterMax = Math.max(jitterMax, track.jitterMillis());
-                tracks++;
+                tracks.add(track);
                 // the last frame starts one frame before the end: half a second of slack covers it
                 complete &= track.received() > 0 && track.mediaSeconds() >= duration - 0.5;
             }
             completed += complete ? 1 : 0;
         }
         return new BenchmarkResult(SESSIONS, playing.size(), completed, received, expected,
-                tracks == 0 ? 0 : jitterSum / tracks, jitterMax, serverCpu, maxRss / (1024.0 * 1024.0),
-                maxThreads, toolCpu, playSeconds);
+                BenchmarkResult.Jitter.of(tracks, "audio"), BenchmarkResult.Jitter.of(tracks, "video"),
+                serverCpu, maxRss / (1024.0 * 1024.0), maxThreads, toolCpu, playSeconds);
     }
 
     /** Records the server's memory and threads, and the CPU times while packets still arrive. */

@@ -2,9 +2,13 @@ package org.tributary.itests.exam;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Dictionary;
@@ -19,6 +23,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.tributary.api.Endpoint;
 import org.tributary.itests.support.RtspTestClient;
 
 /** A changed port list rebinds the listeners without a restart, and a session on a kept port survives it. */
@@ -43,6 +48,27 @@ public class ConfigRebindIT extends TributaryExamSupport {
         Dictionary<String, Object> props = config.getProperties() == null ? new Hashtable<>() : config.getProperties();
         props.put("ports", ports);
         config.update(props);
+    }
+
+    @Test
+    public void aPortInUseIsReportedAndTheOthersServe() throws Exception {
+        int original = rtspPort();
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int busy = squatter.getLocalPort();
+            setPorts(busy + "," + original);
+            await().atMost(Duration.ofSeconds(10)).until(() -> rtsp.endpoints().size() == 2);
+            Endpoint failed = rtsp.endpoints().stream().filter(e -> e.port() == busy).findFirst().orElseThrow();
+            assertFalse(failed.bound());
+            assertTrue(failed.error(), failed.error().toLowerCase().contains("in use"));
+            String status = executeCommand("stream:status");
+            assertTrue(status, status.contains("NOT BOUND"));
+            try (RtspTestClient client = new RtspTestClient("127.0.0.1", original)) {
+                assertEquals(200, client.request("OPTIONS", url("/")).status());
+            }
+        } finally {
+            setPorts(String.valueOf(original));
+            await().atMost(Duration.ofSeconds(10)).until(() -> rtsp.endpoints().size() == 1);
+        }
     }
 
     @Test

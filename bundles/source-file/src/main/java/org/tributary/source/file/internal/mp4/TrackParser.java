@@ -49,11 +49,11 @@ final class TrackParser {
         // the bit rate counts every stored byte, so it uses the media's length, edits aside
         double mediaSeconds = (mdhd.duration() != 0 ? mdhd.duration() : mediaEnd) / (double) timescale;
         long bitrate = mediaSeconds > 0 ? Math.round(samples.totalBytes() * 8 / mediaSeconds) : 0;
-        
+        EditList edits = EditList.parse(trak.child("edts"), movieTimescale, timescale, mediaEnd, id);
         TrackInfo info = new TrackInfo(id, kind, format.codec(), (int) timescale, format.sampleRate(),
                 format.channels(), format.width(), format.height(), bitrate, format.config());
-        return new MovieTrack(info, samples, format.nalLengthSize(),
-                mediaSeconds);
+        return new MovieTrack(info, samples.shifted(edits.timeShift()), format.nalLengthSize(),
+                edits.presentedSeconds(mediaSeconds, timescale));
     }
 
     private static MediaKind kind(Box hdlr) throws Mp4FormatException {
