@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  */
 public final class CfgFile {
 
+    /** A {@code key = value} or {@code key: value} line; {@code #} and {@code !} start comments. */
+    private static final Pattern ENTRY = Pattern.compile("^\\s*([^#!\\s=:][^\\s=:]*)\\s*[=:].*$");
+
     private CfgFile() {
     }
 
@@ -36,8 +39,6 @@ public final class CfgFile {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
-
-    private static final Pattern ENTRY = Pattern.compile("^\\s*([^#!\\s=:][^\\s=:]*)\\s*[=:].*$");
 
     /** Returns the key of a {@code key = value} (or {@code key: value}) line, null for others. */
     static String keyOf(String line) {

@@ -75,14 +75,22 @@ public final class ExternalCommand {
             if (!ended) {
                 ProcessTree.destroy(process.toHandle(), Duration.ofSeconds(5));
             }
-            return new ProcessResult(command, ended ? process.exitValue() : -1, !ended,
-                    Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            ProcessResult result = new ProcessResult(command, ended ? process.exitValue() : -1, !ended,
+                    text(out), text(err));
+            Files.delete(out);
+            Files.delete(err);
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command, e);
         }
+    }
+
+    /** Decodes a captured output, replacing bytes that are not UTF-8 instead of failing on them. */
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     private static Path outputFolder() throws IOException {

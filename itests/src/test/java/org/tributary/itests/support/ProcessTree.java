@@ -27,22 +27,38 @@ final class ProcessTree {
     }
 
     /**
-     * Ends {@code root} and every process below it: politely first, forcibly after {@code grace}.
-     * Children are listed before anything is signalled, because once the parent dies they are
-     * re-parented and can no longer be found from it.
+     * Returns {@code root} and every process below it. Take this list before signalling anything:
+     * once a parent dies its children are re-parented and can no longer be found from it.
      */
-    static void destroy(ProcessHandle root, Duration grace) {
+    static List<ProcessHandle> withDescendants(ProcessHandle root) {
         List<ProcessHandle> all = root.descendants().collect(Collectors.toList());
-        all.add(root);
-        all.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle handle : all) {
-            long left = Math.max(0, deadline - System.nanoTime());
+        all.add(0, root);
+        return all;
+    }
+
+    /** Waits up to {@code timeout} for every process to end; returns true when all have. */
+    static boolean awaitExit(List<ProcessHandle> processes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle handle : processes) {
             try {
-                handle.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (Exception notYetEnded) {
-                handle.destroyForcibly();
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception notEnded) {
+                return !processes.stream().anyMatch(ProcessHandle::isAlive);
             }
+        }
+        return true;
+    }
+
+    /** Ends {@code root} and every process below it: politely first, forcibly after {@code grace}. */
+    static void destroy(ProcessHandle root, Duration grace) {
+        destroy(withDescendants(root), grace);
+    }
+
+    /** Ends the given processes: politely first, forcibly those still alive after {@code grace}. */
+    static void destroy(List<ProcessHandle> processes, Duration grace) {
+        processes.forEach(ProcessHandle::destroy);
+        if (!awaitExit(processes, grace)) {
+            processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         }
     }
 

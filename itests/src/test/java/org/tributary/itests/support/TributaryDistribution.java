@@ -125,7 +125,11 @@ public final class TributaryDistribution extends ExternalResource implements Aut
                 .orElseThrow().pid();
     }
 
-    /** Runs one Karaf shell command through {@code bin/client} and returns what it printed. */
+    /**
+     * Runs one Karaf shell command through {@code bin/client} and returns what it printed. Its
+     * standard input stays open: with /dev/null the client prints "Closed" and exits 1 before
+     * the command's output.
+     */
     public ProcessResult client(String command) {
         return ExternalCommand.of(home.resolve("bin/client").toString(), "-h", "127.0.0.1",
                         "-a", Integer.toString(sshPort), "-u", "karaf", "-p", "karaf", "-r", "10", command)
@@ -147,9 +151,12 @@ public final class TributaryDistribution extends ExternalResource implements Aut
             return;
         }
         if (karaf.isAlive()) {
+            List<ProcessHandle> tree = ProcessTree.withDescendants(karaf.toHandle());
             ExternalCommand.of(home.resolve("bin/stop").toString()).directory(home)
                     .timeout(STOP_GRACE).run();
-            ProcessTree.destroy(karaf.toHandle(), STOP_GRACE);
+            if (!ProcessTree.awaitExit(tree, STOP_GRACE)) {
+                ProcessTree.destroy(tree, Duration.ofSeconds(5));
+            }
         }
         karaf = null;
         if (!Boolean.getBoolean("tributary.keepDist")) {

@@ -24,15 +24,24 @@ final class MediaPump {
     private static final Logger LOG = LoggerFactory.getLogger(MediaPump.class);
     private static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
-    /** RTP and RTCP travel on different sockets: the BYE waits so it cannot overtake the last packets. */
-    private static final long BYE_DELAY_MILLIS = 200;
+    /**
+     * How long after the sent media has played out (on the sender's clock) the RTCP BYE goes.
+     * RTP and RTCP travel on different ports, and some receivers end the stream as soon as every
+     * track said BYE, dropping what they have not read yet: FFmpeg reads a stream's RTCP port
+     * before its RTP port, and holds packets behind a lost one for up to 100 ms. The BYE must
+     * reach them only once the last packets have been read and released.
+     */
+    private static final long BYE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     /** What the pump tells its session. */
     interface Listener {
-        /** The media ended (or reached the PLAY range end) at this position. */
-        void ended(double position);
+        /**
+         * The media ended (or reached the PLAY range end, or failed) and what was sent has played
+         * out: time to say BYE. Called on the pump's loop, under the lock.
+         */
+        void ended();
 
-        /** The media could not be read any more. */
+        /** The media could not be read any more; {@link #ended()} follows once the sent media played out. */
         void failed(MediaException cause);
     }
 
@@ -48,6 +57,8 @@ final class MediaPump {
     private long startNanos;
     private double origin;
     private double end = Double.POSITIVE_INFINITY;
+    /** Media time at which the samples sent since the PLAY finish playing. */
+    private double sentUntil;
     private long lastReportNanos;
     private boolean running;
 
@@ -83,6 +94,7 @@ final class MediaPump {
     /** Starts sending from the current position until {@code endSeconds} (infinity for the whole media). */
     void start(double endSeconds) throws MediaException {
         origin = position();
+        sentUntil = origin;
         end = endSeconds;
         startNanos = System.nanoTime();
         lastReportNanos = 0;
@@ -107,12 +119,30 @@ final class MediaPump {
         return running;
     }
 
+    /**
+     * @return the media time the sender's clock shows now (it keeps running past the end of the
+     *         media), for sender reports: RFC 3550 section 6.4.1 wants their RTP timestamp to be
+     *         the same instant as their NTP timestamp
+     */
+    double clock() {
+        return mediaTime(System.nanoTime());
+    }
+
     private void schedule(long delayNanos) {
         next = loop.schedule(this::tick, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
     }
 
     private double seconds(MediaSample sample) {
         return (double) sample.decodeTime() / tracks.get(sample.trackId()).timescale();
+    }
+
+    private double endSeconds(MediaSample sample) {
+        return (double) (sample.decodeTime() + sample.duration()) / tracks.get(sample.trackId()).timescale();
+    }
+
+    /** @return the {@link System#nanoTime()} at which the media time {@code seconds} is due */
+    private long dueNanos(double seconds) {
+        return startNanos + (long) ((seconds - origin) * 1e9);
     }
 
     private void tick() {
@@ -123,12 +153,10 @@ final class MediaPump {
             try {
                 pump();
             } catch (MediaException e) {
-                stop();
-                flush();
+                finish();
                 listener.failed(e);
             } catch (RuntimeException e) {
-                stop();
-                flush();
+                finish();
                 LOG.error("Streaming stopped by an unexpected error", e);
                 listener.failed(new MediaException(MediaException.Reason.CORRUPT, e.toString(), e));
             }
@@ -144,13 +172,10 @@ final class MediaPump {
                 pending = reader.next();
             }
             if (pending == null || seconds(pending) >= end) {
-                double at = pending == null ? mediaTime(now) : end;
-                stop();
-                flush();
-                ending = loop.schedule(() -> end(at), BYE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                finish();
                 return;
             }
-            long due = startNanos + (long) ((seconds(pending) - origin) * 1e9);
+            long due = dueNanos(seconds(pending));
             if (due > now + LEAD_NANOS) {
                 flush();
                 schedule(due - now - LEAD_NANOS / 2);
@@ -159,16 +184,25 @@ final class MediaPump {
             TrackOutput output = outputs.get(pending.trackId());
             if (output != null) {
                 output.send(pending);
+                sentUntil = Math.max(sentUntil, endSeconds(pending));
             }
             pending = null;
         }
     }
 
-    private void end(double position) {
+    /** Stops sending and schedules the BYE for when the sent media has played out, plus the grace. */
+    private void finish() {
+        stop();
+        flush();
+        long delay = dueNanos(sentUntil) + BYE_GRACE_NANOS - System.nanoTime();
+        ending = loop.schedule(this::end, Math.max(0, delay), TimeUnit.NANOSECONDS);
+    }
+
+    private void end() {
         synchronized (lock) {
             if (ending != null && !running) {
                 ending = null;
-                listener.ended(position);
+                listener.ended();
             }
         }
     }

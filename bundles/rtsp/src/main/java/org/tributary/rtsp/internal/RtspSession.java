@@ -144,10 +144,8 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
     }
 
     @Override
-    public synchronized void ended(double position) {
-        for (TrackOutput output : outputs.values()) {
-            output.sendBye(position);
-        }
+    public synchronized void ended() {
+        sayBye();
         state = State.READY;
         LOG.debug("Session {} reached the end of {}", id, path);
     }
@@ -155,7 +153,14 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
     @Override
     public synchronized void failed(MediaException cause) {
         LOG.warn("Session {} stopped: {}", id, cause.getMessage());
-        ended(0);
+    }
+
+    /** Sends each track's BYE, with a last sender report that keeps the media clock of the earlier ones. */
+    private void sayBye() {
+        double clock = pump.clock();
+        for (TrackOutput output : outputs.values()) {
+            output.sendBye(clock);
+        }
     }
 
     @Override
@@ -169,9 +174,7 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
                 boolean wasPlaying = pump.running();
                 pump.stop();
                 if (wasPlaying) {
-                    for (TrackOutput output : outputs.values()) {
-                        output.sendBye(0);
-                    }
+                    sayBye();
                 }
             }
             for (TrackOutput output : outputs.values()) {

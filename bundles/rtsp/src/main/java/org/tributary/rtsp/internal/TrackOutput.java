@@ -113,7 +113,10 @@ final class TrackOutput implements PayloadSink {
         return new SenderInfo(ssrc, NtpTime.fromInstant(Instant.now()), rtpTime(mediaSeconds), packets, octets);
     }
 
-    /** Tells the client this stream ended (RTCP BYE after a last sender report). */
+    /**
+     * Tells the client this stream ended: an RTCP BYE after a last sender report stating, like
+     * {@link #sendReport}, that {@code mediaSeconds} is being played now.
+     */
     void sendBye(double mediaSeconds) {
         ByteBuf out = transport.alloc().ioBuffer(128);
         Rtcp.writeBye(out, senderInfo(mediaSeconds), CNAME, "end of stream");
