@@ -1,0 +1,103 @@
+package org.tributary.itests.interop;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.tributary.itests.support.CfgFile;
+import org.tributary.itests.support.FreePorts;
+import org.tributary.itests.support.ProcessResult;
+import org.tributary.itests.support.RtspTestClient;
+import org.tributary.itests.support.Tools;
+import org.tributary.itests.support.TributaryDistribution;
+
+/**
+ * What an operator does to a running server, the way an operator does it: shell commands through
+ * {@code bin/client}, and an edited {@code .cfg} file, with a real player checking the result.
+ */
+public class OperationsInteropIT {
+
+    @ClassRule
+    public static final TributaryDistribution SERVER = new TributaryDistribution();
+
+    private static int describe(int port, String path) throws IOException {
+        try (RtspTestClient client = new RtspTestClient("127.0.0.1", port)) {
+            return client.request("DESCRIBE", "rtsp://127.0.0.1:" + port + path).status();
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    public void featuresAndStatusAreShownInTheShell() {
+        ProcessResult features = SERVER.client("feature:list | grep tributary");
+        for (String name : List.of("tributary ", "tributary-core", "tributary-rtsp", "tributary-source-file",
+                "tributary-shell")) {
+            assertTrue(name + features.describe(), features.stdout().contains(name));
+        }
+        ProcessResult status = SERVER.client("stream:status");
+        assertTrue(status.describe(), status.stdout().contains(String.valueOf(SERVER.rtspPort())));
+        assertTrue(status.describe(), status.stdout().contains(SERVER.mediaDir().getFileName().toString()));
+        assertTrue(status.describe(), status.stdout().contains("Sessions:"));
+    }
+
+    @Test
+    public void stoppingTheFileSourceAnswers404AndStartingItRestoresPlayback() throws IOException {
+        Tools.require("ffmpeg");
+        int port = SERVER.rtspPort();
+        SERVER.client("bundle:stop tributary-source-file");
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> describe(port, "/sample.mp4") == 404);
+            try (RtspTestClient client = new RtspTestClient("127.0.0.1", port)) {
+                assertEquals("the server stays up", 200, client.request("OPTIONS", SERVER.url("/")).status());
+            }
+        } finally {
+            SERVER.client("bundle:start tributary-source-file");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> describe(port, "/sample.mp4") == 200);
+        PlaybackAssertions.assertPlaysEveryPacket(SERVER, "sample.mp4", "tcp");
+    }
+
+    @Test
+    public void editingTheCfgFileRebindsWithoutRestart() throws IOException {
+        int original = SERVER.rtspPort();
+        int added = FreePorts.tcp(1)[0];
+        Path cfg = SERVER.home().resolve("etc/org.tributary.rtsp.cfg");
+        CfgFile.put(cfg, Map.of("ports", original + "," + added));
+        await().atMost(Duration.ofSeconds(30)).until(() -> accepts(added));
+        assertEquals(200, describe(added, "/sample.mov"));
+        CfgFile.put(cfg, Map.of("ports", String.valueOf(original)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !accepts(added));
+        assertEquals(200, describe(original, "/sample.mov"));
+    }
+
+    @Test
+    public void hintedMovieCopiedIntoTheFolderPlays() throws IOException {
+        Tools.require("ffmpeg", "ffprobe");
+        Path hinted = SERVER.home().resolve("sample-hinted.mp4");
+        ProcessResult made = org.tributary.itests.support.ExternalCommand.of("ffmpeg", "-nostdin", "-v", "error", "-y",
+                "-i", SERVER.mediaDir().resolve("sample.mp4").toString(), "-c", "copy", "-movflags",
+                "+faststart+rtphint", hinted.toString()).timeout(Duration.ofSeconds(60)).run();
+        assertEquals(made.describe(), 0, made.exitCode());
+        Files.move(hinted, SERVER.mediaDir().resolve("sample-hinted.mp4"));
+        PlaybackAssertions.assertPlaysEveryPacket(SERVER, "sample-hinted.mp4", "udp");
+    }
+}
