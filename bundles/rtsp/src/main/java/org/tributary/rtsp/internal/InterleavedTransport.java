@@ -26,6 +26,11 @@ final class InterleavedTransport implements MediaTransport {
         return rtcpChannel;
     }
 
+    /** @return true when either channel number is one of this transport's */
+    boolean uses(int rtp, int rtcp) {
+        return rtp == rtpChannel || rtp == rtcpChannel || rtcp == rtpChannel || rtcp == rtcpChannel;
+    }
+
     Channel connection() {
         return channel;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,7 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
     }
 
     /** True when media goes over the given connection: the session cannot outlive it. */
-    synchronized boolean dependsOn(io.netty.channel.Channel connection) {
+    synchronized boolean dependsOn(Channel connection) {
         return outputs.values().stream().anyMatch(o -> o.transport() instanceof InterleavedTransport t
                 && t.connection() == connection);
     }

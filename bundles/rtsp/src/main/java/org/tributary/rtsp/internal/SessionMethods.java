@@ -123,11 +123,11 @@ final class SessionMethods {
         if (rtp > MAX_INTERLEAVED_CHANNEL || rtcp > MAX_INTERLEAVED_CHANNEL) {
             throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "interleaved channel above 255");
         }
-        for (RtspSession other : List.of(session)) {
+        for (RtspSession other : context.sessions().onConnection(channel)) {
             for (TrackOutput output : other.outputs()) {
-                if (output.transport() instanceof InterleavedTransport t && (t.rtpChannel() == rtp || t.rtcpChannel() == rtp
-                        || t.rtpChannel() == rtcp || t.rtcpChannel() == rtcp)) {
-                    throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "interleaved channel in use");
+                if (output.transport() instanceof InterleavedTransport t && t.uses(rtp, rtcp)) {
+                    throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT,
+                            "interleaved channels " + rtp + "-" + rtcp + " are in use on this connection");
                 }
             }
         }
