@@ -49,9 +49,13 @@ public class OperationsInteropIT {
     @Test
     public void featuresAndStatusAreShownInTheShell() {
         ProcessResult features = SERVER.client("feature:list | grep tributary");
+        // Karaf's grep highlights the match with ANSI colours
+        String listed = features.stdout().replaceAll("\u001B\\[[;\\d]*m", "");
         for (String name : List.of("tributary ", "tributary-core", "tributary-rtsp", "tributary-source-file",
                 "tributary-shell")) {
-            assertTrue(name + features.describe(), features.stdout().contains(name));
+            assertTrue(name + features.describe(), listed.contains(name + " "));
+            assertTrue(name + " started" + features.describe(), listed.lines().anyMatch(
+                    line -> line.startsWith(name) && line.contains("Started")));
         }
         ProcessResult status = SERVER.client("stream:status");
         assertTrue(status.describe(), status.stdout().contains(String.valueOf(SERVER.rtspPort())));
