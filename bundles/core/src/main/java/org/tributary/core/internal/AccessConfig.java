@@ -21,13 +21,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String[] requiredPolicies() default {};
 
     @AttributeDefinition(name = "Failed logins before blocking", description = "Failed logins from one address within the window before it is blocked")
-    int maxFailedLogins() default 5;
+    int maxFailedLogins() default 10;
 
     @AttributeDefinition(name = "Failure window (s)", description = "Seconds over which failed logins are counted")
     int failureWindowSeconds() default 60;
 
     @AttributeDefinition(name = "Block time (s)", description = "Seconds an address stays blocked after too many failed logins")
-    int blockSeconds() default 300;
+    int blockSeconds() default 120;
 
     @AttributeDefinition(name = "Connections per address", description = "Maximum concurrent connections from one address; 0 for no limit")
     int maxConnectionsPerAddress() default 0;

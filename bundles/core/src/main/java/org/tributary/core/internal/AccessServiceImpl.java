@@ -52,7 +52,7 @@ public class AccessServiceImpl implements AccessService {
 
     /** Creates the service with the defaults (unit tests; OSGi calls {@link #activate}). */
     public AccessServiceImpl() {
-        open(new String[] {"/ WRITE group broadcaster"}, "Streaming Server", new String[0], 5, 60, 300, 0);
+        open(new String[] {"/ WRITE group broadcaster"}, "Streaming Server", new String[0], 10, 60, 120, 0);
     }
 
     @Activate

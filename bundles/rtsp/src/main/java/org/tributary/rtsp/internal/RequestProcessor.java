@@ -3,8 +3,10 @@ package org.tributary.rtsp.internal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -35,6 +37,7 @@ final class RequestProcessor {
 
     static final String SERVER_NAME = "Tributary/0.1";
     private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+    private static final long WRONG_LOGIN_DELAY_MILLIS = 1000;
     private static final String PUBLIC =
             "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER";
 
@@ -59,11 +62,27 @@ final class RequestProcessor {
         } catch (RtspHeaderException e) {
             LOG.debug("{} {} from {}: {}", request.method(), request.uri(), channel.remoteAddress(), e.getMessage());
             return CompletableFuture.completedFuture(RtspRequestHandler.status(e.status()));
+        } catch (AccessRefused e) {
+            return refusal(e.outcome());
         }
     }
 
+    /** 401 with challenges, 403 or 400; an answer to wrong credentials comes a second late, to slow guessing. */
+    private CompletionStage<FullHttpResponse> refusal(RtspAuthorizer.Outcome outcome) {
+        FullHttpResponse response = RtspRequestHandler.status(outcome.status());
+        for (String challenge : outcome.challenges()) {
+            response.headers().add(RtspHeaders.WWW_AUTHENTICATE, challenge);
+        }
+        if (!outcome.wrongLogin()) {
+            return CompletableFuture.completedFuture(response);
+        }
+        CompletableFuture<FullHttpResponse> delayed = new CompletableFuture<>();
+        channel.eventLoop().schedule(() -> delayed.complete(response), WRONG_LOGIN_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        return delayed;
+    }
+
     private CompletionStage<FullHttpResponse> dispatch(FullHttpRequest request)
-            throws RtspException, RtspHeaderException {
+            throws RtspException, RtspHeaderException, AccessRefused {
         String method = request.method().name();
         switch (method) {
             case "OPTIONS":
@@ -96,8 +115,10 @@ final class RequestProcessor {
         return response;
     }
 
-    private FullHttpResponse describe(FullHttpRequest request) throws RtspException, RtspHeaderException {
+    private FullHttpResponse describe(FullHttpRequest request)
+            throws RtspException, RtspHeaderException, AccessRefused {
         RtspUri uri = RtspUri.parse(request.uri());
+        context.authorize(request, channel, uri.path(), Optional.empty());
         MediaPresentation presentation = open(context, uri.path());
         List<RtpTrack> tracks = PayloadFormats.forTracks(presentation.tracks());
         String host = channel.localAddress() instanceof InetSocketAddress local

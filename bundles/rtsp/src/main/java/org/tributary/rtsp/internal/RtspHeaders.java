@@ -19,6 +19,8 @@ final class RtspHeaders {
     static final String SERVER = "Server";
     static final String CONNECTION = "Connection";
     static final String DATE = "Date";
+    static final String AUTHORIZATION = "Authorization";
+    static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
     private RtspHeaders() {
     }

@@ -27,6 +27,7 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
 
     private final ServerContext context;
     private RequestProcessor processor;
+    private boolean counted;
 
     RtspRequestHandler(ServerContext context) {
         this.context = context;
@@ -34,12 +35,20 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        if (!context.access().connectionOpened(ServerContext.clientAddress(ctx.channel()))) {
+            ctx.close();
+            return;
+        }
+        counted = true;
         processor = new RequestProcessor(context, ctx.channel());
         super.channelActive(ctx);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+        if (processor == null) {
+            return;
+        }
         if (msg instanceof InterleavedFrame frame) {
             processor.interleaved(frame.channel(), frame.content());
         } else if (msg instanceof BadRtspMessage bad) {
@@ -83,6 +92,9 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (counted) {
+            context.access().connectionClosed(ServerContext.clientAddress(ctx.channel()));
+        }
         context.sessions().connectionClosed(ctx.channel());
         super.channelInactive(ctx);
     }

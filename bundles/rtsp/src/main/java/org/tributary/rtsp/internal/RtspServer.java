@@ -1,5 +1,6 @@
 package org.tributary.rtsp.internal;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.netty.channel.EventLoopGroup;
@@ -12,11 +13,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.api.AccessService;
 import org.tributary.api.Endpoint;
 import org.tributary.api.MountRegistry;
 import org.tributary.api.ProtocolServer;
 import org.tributary.api.SessionRegistry;
 import org.tributary.rtp.UdpPortPool;
+import org.tributary.rtsp.internal.auth.DigestAuthenticator;
+import org.tributary.rtsp.internal.auth.DigestOptions;
 
 /**
  * The RTSP server: listens on the configured ports, answers RTSP requests and streams the
@@ -35,17 +39,22 @@ public class RtspServer implements ProtocolServer {
     private final RtspSessions sessions;
     private final Listeners listeners;
     private final ServerContext context;
+    private final AccessService access;
     private ServerSettings settings;
+    private DigestAuthenticator digest;
 
     /** Starts the server with the configured settings. */
     @Activate
-    public RtspServer(@Reference MountRegistry mounts, @Reference SessionRegistry registry, RtspServerConfig config) {
+    public RtspServer(@Reference MountRegistry mounts, @Reference SessionRegistry registry,
+                      @Reference AccessService access, RtspServerConfig config) {
         settings = ServerSettings.from(config);
+        this.access = access;
+        digest = newDigest(settings);
         boss = NettyTransport.group(1, "tributary-rtsp-accept");
         workers = NettyTransport.group(Runtime.getRuntime().availableProcessors(), "tributary-rtsp");
         sessions = new RtspSessions(registry, workers.next(), settings.sessionTimeout());
-        context = new ServerContext(mounts, sessions, new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()),
-                settings.bindAddress());
+        context = new ServerContext(mounts, access, new RtspAuthorizer(access, digest, settings.authScheme()), sessions,
+                new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), settings.bindAddress());
         listeners = new Listeners(boss, workers, new RtspChannelInitializer(context));
         LOG.info("RTSP server starting with the {} transport", NettyTransport.name());
         listeners.apply(settings.bindAddress(), settings.ports());
@@ -61,10 +70,22 @@ public class RtspServer implements ProtocolServer {
             context.ports(new UdpPortPool(next.rtpPortMin(), next.rtpPortMax()));
         }
         context.bindAddress(next.bindAddress());
+        if (next.nonceLifetime() != settings.nonceLifetime()) {
+            // nonces already handed out stay valid only with the authenticator (and secret) that issued them
+            digest = newDigest(next);
+        }
+        context.authorizer(new RtspAuthorizer(access, digest, next.authScheme()));
         listeners.apply(next.bindAddress(), next.ports());
         settings = next;
-        LOG.info("RTSP settings applied: ports {} on {}, session timeout {} s, RTP ports {}-{}", next.ports(),
-                next.bindAddress(), next.sessionTimeout(), next.rtpPortMin(), next.rtpPortMax());
+        LOG.info("RTSP settings applied: ports {} on {}, session timeout {} s, RTP ports {}-{}, {} authentication",
+                next.ports(), next.bindAddress(), next.sessionTimeout(), next.rtpPortMin(), next.rtpPortMax(),
+                next.authScheme());
+    }
+
+    private static DigestAuthenticator newDigest(ServerSettings settings) {
+        DigestOptions defaults = DigestOptions.defaults();
+        return new DigestAuthenticator(new DigestOptions(defaults.algorithms(),
+                Duration.ofSeconds(settings.nonceLifetime()), defaults.acceptWithoutQop(), defaults.replayCacheSize()));
     }
 
     /** Ends every session cleanly, then closes the sockets. */

@@ -21,4 +21,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Last RTP port", description = "Highest UDP port handed out for RTP/RTCP pairs")
     int rtpPortMax() default 9999;
+
+    @AttributeDefinition(name = "Authentication", description = "Schemes offered in 401 challenges: digest (QTSS default), basic or both",
+            options = {
+                @org.osgi.service.metatype.annotations.Option(label = "Digest", value = "digest"),
+                @org.osgi.service.metatype.annotations.Option(label = "Basic", value = "basic"),
+                @org.osgi.service.metatype.annotations.Option(label = "Digest and Basic", value = "both")})
+    String authScheme() default "digest";
+
+    @AttributeDefinition(name = "Nonce lifetime", description = "Seconds a Digest nonce stays valid; then clients are re-challenged with stale=true", min = "10")
+    int nonceLifetime() default 300;
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.netty.buffer.ByteBuf;
@@ -18,6 +19,7 @@ import org.tributary.api.MediaReader;
 import org.tributary.api.ReceptionStats;
 import org.tributary.api.StreamSession;
 import org.tributary.api.TrackInfo;
+import org.tributary.api.UserPrincipal;
 import org.tributary.rtp.ReportBlock;
 import org.tributary.rtp.Rtcp;
 
@@ -36,6 +38,7 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
     private final String id;
     private final String path;
     private final String client;
+    private final Optional<UserPrincipal> user;
     private final MediaPresentation presentation;
     private final EventLoop loop;
     private final Instant created = Instant.now();
@@ -48,17 +51,23 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
     private volatile long lastActivity = System.nanoTime();
     private boolean closed;
 
-    RtspSession(String id, String path, String client, MediaPresentation presentation, EventLoop loop,
-                Consumer<RtspSession> onClose) {
+    RtspSession(String id, String path, String client, Optional<UserPrincipal> user, MediaPresentation presentation,
+                EventLoop loop, Consumer<RtspSession> onClose) {
         this.id = id;
         this.path = path;
         this.client = client;
+        this.user = user;
         this.presentation = presentation;
         this.loop = loop;
         this.onClose = onClose;
         for (TrackInfo t : presentation.tracks()) {
             tracks.put(t.id(), t);
         }
+    }
+
+    /** @return the user that set the session up; later requests run as this user unless they log in again */
+    Optional<UserPrincipal> user() {
+        return user;
     }
 
     EventLoop loop() {

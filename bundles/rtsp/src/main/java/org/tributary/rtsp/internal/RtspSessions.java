@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.MediaPresentation;
 import org.tributary.api.SessionRegistry;
+import org.tributary.api.UserPrincipal;
 
 /**
  * The server's RTSP sessions by id, published to the {@link SessionRegistry}, and the reaper that
@@ -47,14 +49,15 @@ final class RtspSessions {
         return timeoutSeconds;
     }
 
-    RtspSession create(String path, String client, MediaPresentation presentation, EventLoop loop) {
+    RtspSession create(String path, String client, Optional<UserPrincipal> user, MediaPresentation presentation,
+                       EventLoop loop) {
         String id;
         RtspSession session;
         do {
             byte[] bytes = new byte[8];
             RANDOM.nextBytes(bytes);
             id = HexFormat.of().withUpperCase().formatHex(bytes);
-            session = new RtspSession(id, path, client, presentation, loop, this::closed);
+            session = new RtspSession(id, path, client, user, presentation, loop, this::closed);
         } while (sessions.putIfAbsent(id, session) != null);
         registry.add(session);
         return session;

@@ -1,18 +1,32 @@
 package org.tributary.rtsp.internal;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.FullHttpRequest;
+import org.tributary.api.AccessMode;
+import org.tributary.api.AccessService;
 import org.tributary.api.MountRegistry;
+import org.tributary.api.UserPrincipal;
 import org.tributary.rtp.UdpPortPool;
 
 /** What every connection of the server shares; the parts a configuration change replaces are volatile. */
 final class ServerContext {
 
     private final MountRegistry mounts;
+    private final AccessService access;
     private final RtspSessions sessions;
+    private volatile RtspAuthorizer authorizer;
     private volatile UdpPortPool ports;
     private volatile String bindAddress;
 
-    ServerContext(MountRegistry mounts, RtspSessions sessions, UdpPortPool ports, String bindAddress) {
+    ServerContext(MountRegistry mounts, AccessService access, RtspAuthorizer authorizer, RtspSessions sessions,
+                  UdpPortPool ports, String bindAddress) {
         this.mounts = mounts;
+        this.access = access;
+        this.authorizer = authorizer;
         this.sessions = sessions;
         this.ports = ports;
         this.bindAddress = bindAddress;
@@ -25,6 +39,36 @@ final class ServerContext {
 
     void bindAddress(String newBindAddress) {
         this.bindAddress = newBindAddress;
+    }
+
+    void authorizer(RtspAuthorizer newAuthorizer) {
+        this.authorizer = newAuthorizer;
+    }
+
+    AccessService access() {
+        return access;
+    }
+
+    /**
+     * Lets a request through or refuses it.
+     *
+     * @param known the user of the request's session, if any
+     * @return the user the request runs as (empty: anonymous)
+     * @throws AccessRefused with the status and challenges to answer
+     */
+    Optional<UserPrincipal> authorize(FullHttpRequest request, Channel channel, String path,
+                                      Optional<UserPrincipal> known) throws AccessRefused {
+        RtspAuthorizer.Outcome outcome = authorizer.authorize(request, clientAddress(channel), path, AccessMode.READ,
+                known);
+        if (!outcome.allowed()) {
+            throw new AccessRefused(outcome);
+        }
+        return outcome.user();
+    }
+
+    static InetAddress clientAddress(Channel channel) {
+        return channel.remoteAddress() instanceof InetSocketAddress remote ? remote.getAddress()
+                : InetAddress.getLoopbackAddress();
     }
 
     MountRegistry mounts() {

@@ -14,14 +14,19 @@ import java.util.Set;
  * @param sessionTimeout seconds of silence before a session is reclaimed
  * @param rtpPortMin     lowest RTP port
  * @param rtpPortMax     highest RTP port
+ * @param authScheme     the authentication schemes offered
+ * @param nonceLifetime  seconds a Digest nonce stays valid
  */
-record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeout, int rtpPortMin, int rtpPortMax) {
+record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeout, int rtpPortMin, int rtpPortMax,
+                      RtspAuthorizer.Scheme authScheme, int nonceLifetime) {
 
     static ServerSettings from(RtspServerConfig config) {
-        return of(config.ports(), config.bindAddress(), config.sessionTimeout(), config.rtpPortMin(), config.rtpPortMax());
+        return of(config.ports(), config.bindAddress(), config.sessionTimeout(), config.rtpPortMin(), config.rtpPortMax(),
+                config.authScheme(), config.nonceLifetime());
     }
 
-    static ServerSettings of(String ports, String bindAddress, int sessionTimeout, int rtpPortMin, int rtpPortMax) {
+    static ServerSettings of(String ports, String bindAddress, int sessionTimeout, int rtpPortMin, int rtpPortMax,
+                             String authScheme, int nonceLifetime) {
         Set<Integer> list = new LinkedHashSet<>();
         for (String p : ports.split("[,\\s]+")) {
             if (p.isEmpty()) {
@@ -45,7 +50,11 @@ record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeou
             throw new IllegalArgumentException("rtpPortMin/rtpPortMax: " + rtpPortMin + "-" + rtpPortMax
                     + " must lie within 1024-65535 and hold at least two pairs");
         }
+        if (nonceLifetime < 10) {
+            throw new IllegalArgumentException("nonceLifetime: " + nonceLifetime + " s is below the minimum of 10 s");
+        }
         String address = bindAddress == null || bindAddress.isBlank() ? "0.0.0.0" : bindAddress.trim();
-        return new ServerSettings(new ArrayList<>(list), address, sessionTimeout, rtpPortMin, rtpPortMax);
+        return new ServerSettings(new ArrayList<>(list), address, sessionTimeout, rtpPortMin, rtpPortMax,
+                RtspAuthorizer.Scheme.of(authScheme), nonceLifetime);
     }
 }

@@ -3,6 +3,7 @@ package org.tributary.rtsp.internal;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.MediaException;
 import org.tributary.api.MediaPresentation;
+import org.tributary.api.UserPrincipal;
 import org.tributary.rtp.PayloadFormats;
 import org.tributary.rtp.RtpTrack;
 import org.tributary.rtsp.internal.headers.PortPair;
@@ -41,7 +43,8 @@ final class SessionMethods {
         this.channel = channel;
     }
 
-    CompletionStage<FullHttpResponse> setup(FullHttpRequest request) throws RtspException, RtspHeaderException {
+    CompletionStage<FullHttpResponse> setup(FullHttpRequest request)
+            throws RtspException, RtspHeaderException, AccessRefused {
         RtspUri uri = RtspUri.parse(request.uri());
         String transportValue = request.headers().get(RtspHeaders.TRANSPORT);
         if (transportValue == null) {
@@ -52,8 +55,11 @@ final class SessionMethods {
             throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "mode=record is not accepted here");
         }
         RtspSession existing = optionalSession(request);
+        Optional<UserPrincipal> user = context.authorize(request, channel,
+                existing == null ? uri.path() : existing.path(),
+                existing == null ? Optional.empty() : existing.user());
         boolean created = existing == null;
-        RtspSession session = created ? newSession(uri.path()) : existing;
+        RtspSession session = created ? newSession(uri.path(), user) : existing;
         try {
             RtpTrack track = track(session, uri);
             String url = uri.baseUrl() + "/" + track.control();
@@ -80,11 +86,11 @@ final class SessionMethods {
         }
     }
 
-    private RtspSession newSession(String path) throws RtspException {
+    private RtspSession newSession(String path, Optional<UserPrincipal> user) throws RtspException {
         MediaPresentation presentation = RequestProcessor.open(context, path);
         String client = channel.remoteAddress() instanceof InetSocketAddress remote
                 ? remote.getAddress().getHostAddress() + ":" + remote.getPort() : String.valueOf(channel.remoteAddress());
-        RtspSession session = context.sessions().create(path, client, presentation, channel.eventLoop());
+        RtspSession session = context.sessions().create(path, client, user, presentation, channel.eventLoop());
         LOG.info("RTSP session {} opened by {} for {}", session.id(), client, path);
         return session;
     }
@@ -168,8 +174,9 @@ final class SessionMethods {
         return response;
     }
 
-    FullHttpResponse play(FullHttpRequest request) throws RtspException, RtspHeaderException {
+    FullHttpResponse play(FullHttpRequest request) throws RtspException, RtspHeaderException, AccessRefused {
         RtspSession session = requiredSession(request);
+        checkAccess(request, session);
         String rangeValue = request.headers().get(RtspHeaders.RANGE);
         RangeHeader range = rangeValue == null ? null : RangeHeader.parse(rangeValue);
         double duration = session.presentation().duration();
@@ -204,16 +211,18 @@ final class SessionMethods {
         return response;
     }
 
-    FullHttpResponse pause(FullHttpRequest request) throws RtspException, RtspHeaderException {
+    FullHttpResponse pause(FullHttpRequest request) throws RtspException, RtspHeaderException, AccessRefused {
         RtspSession session = requiredSession(request);
+        checkAccess(request, session);
         session.pause();
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
         sessionHeader(response, session);
         return response;
     }
 
-    FullHttpResponse teardown(FullHttpRequest request) throws RtspException, RtspHeaderException {
+    FullHttpResponse teardown(FullHttpRequest request) throws RtspException, RtspHeaderException, AccessRefused {
         RtspSession session = requiredSession(request);
+        checkAccess(request, session);
         session.close();
         LOG.info("RTSP session {} torn down by {}", session.id(), session.clientAddress());
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
@@ -221,8 +230,11 @@ final class SessionMethods {
         return response;
     }
 
-    FullHttpResponse keepAlive(FullHttpRequest request) throws RtspException, RtspHeaderException {
+    FullHttpResponse keepAlive(FullHttpRequest request) throws RtspException, RtspHeaderException, AccessRefused {
         RtspSession session = optionalSession(request);
+        if (session != null) {
+            checkAccess(request, session);
+        }
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
         if (session != null) {
             sessionHeader(response, session);
@@ -240,6 +252,11 @@ final class SessionMethods {
                 }
             }
         }
+    }
+
+    /** Every request of a session is checked again: a removed user or a changed rule takes effect at once. */
+    private void checkAccess(FullHttpRequest request, RtspSession session) throws AccessRefused {
+        context.authorize(request, channel, session.path(), session.user());
     }
 
     private RtspSession requiredSession(FullHttpRequest request) throws RtspException, RtspHeaderException {

@@ -75,7 +75,8 @@ public class MediaPumpByeTest {
     public void byeFollowsThePlayoutOfTheLastFrameAndKeepsTheSenderReportClock() throws Exception {
         FakeMovie movie = new FakeMovie();
         RecordingTransport transport = new RecordingTransport();
-        RtspSession session = new RtspSession("S", "/movie.mp4", "127.0.0.1", movie, loop, s -> { });
+        RtspSession session = new RtspSession("S", "/movie.mp4", "127.0.0.1", java.util.Optional.empty(), movie, loop,
+                s -> { });
         TrackOutput output = new TrackOutput(PayloadFormats.forTracks(movie.tracks()).get(0), transport, "trackID=1");
         session.addTrack(output);
         long base = output.rtpTime(0);

@@ -51,7 +51,8 @@ public class RtspSessionsTest {
 
     private RtspSession udpSession(int clientPort) throws Exception {
         FakeMovie movie = new FakeMovie();
-        RtspSession session = sessions.create("/movie.mp4", "127.0.0.1:" + clientPort, movie, group.next());
+        RtspSession session = sessions.create("/movie.mp4", "127.0.0.1:" + clientPort, Optional.empty(), movie,
+                group.next());
         UdpTransport transport = UdpTransport.open(session.loop(), pool, "127.0.0.1", InetAddress.getLoopbackAddress(),
                 clientPort, clientPort + 1, session::onRtcp).get(5, TimeUnit.SECONDS);
         session.addTrack(new TrackOutput(PayloadFormats.forTracks(movie.tracks()).get(0), transport, "rtsp://h/movie.mp4/trackID=1"));
