@@ -76,13 +76,36 @@ final class PathRules {
     }
 
     AccessDecision decide(AccessRequest request) {
-        String path = request.path().endsWith("/") ? request.path() : request.path() + "/";
+        String path = canonical(request.path());
+        if (path == null) {
+            return AccessDecision.deny("path " + request.path() + " has '..', '\\' or control characters");
+        }
         for (Rule rule : rules) {
             if (rule.mode() == request.mode() && path.startsWith(rule.prefix())) {
                 return apply(rule, request);
             }
         }
         return AccessDecision.ALLOW;
+    }
+
+    /**
+     * The path as the sources will resolve it, so that {@code //private/x} or {@code /./private/x}
+     * cannot slip past a rule for {@code /private/}: empty and {@code .} segments are dropped.
+     *
+     * @return the path ending in '/', or null when it has {@code ..}, a backslash or a control character
+     */
+    static String canonical(String path) {
+        StringBuilder out = new StringBuilder("/");
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..") || segment.indexOf('\\') >= 0 || segment.chars().anyMatch(Character::isISOControl)) {
+                return null;
+            }
+            out.append(segment).append('/');
+        }
+        return out.toString();
     }
 
     private static AccessDecision apply(Rule rule, AccessRequest request) {

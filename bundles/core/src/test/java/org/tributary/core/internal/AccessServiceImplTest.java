@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,6 +72,9 @@ public class AccessServiceImplTest {
         assertEquals(Verdict.ALLOW, service.check(request(ALICE, "/private/alice/a.mp4", AccessMode.READ)).verdict());
         assertEquals(Verdict.DENY, service.check(request(ALICE, "/closed/a.mp4", AccessMode.READ)).verdict());
         assertEquals("segment-aware", Verdict.ALLOW, service.check(request(null, "/privateer.mp4", AccessMode.READ)).verdict());
+        for (String sneaky : List.of("//private/a.mp4", "/./private/a.mp4", "/x/../private/a.mp4", "/private\\a.mp4")) {
+            assertFalse(sneaky, service.check(request(null, sneaky, AccessMode.READ)).verdict() == Verdict.ALLOW);
+        }
     }
 
     @Test
