@@ -99,6 +99,20 @@ public class AuthRealmsIT extends TributaryExamSupport {
     }
 
     @Test
+    public void groupsAreManagedFromTheShell() throws Exception {
+        users.setPassword("carol", "pw".toCharArray());
+        String added = executeCommand("stream:group-add editors carol");
+        assertTrue(added, added.contains("Created group editors"));
+        assertTrue(users.groupsOf("carol").contains("editors"));
+        String listed = executeCommand("stream:groups");
+        assertTrue(listed, listed.contains("editors") && listed.contains("carol"));
+        String removed = executeCommand("stream:group-remove -r \"Streaming Server\" editors");
+        assertTrue(removed, removed.contains("Removed group editors"));
+        executeCommand("stream:user-remove carol");
+        assertTrue(users.users().isEmpty() || !users.users().contains("carol"));
+    }
+
+    @Test
     public void stoppingTheAuthBundleKeepsAccessClosed() throws Exception {
         Bundle auth = bundle("tributary-auth");
         auth.stop();

@@ -5,17 +5,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.tributary.api.UserStore;
 import org.tributary.shell.command.completers.GroupNameCompleter;
-import org.tributary.shell.command.completers.RealmNameCompleter;
 import org.tributary.shell.command.completers.UserNameCompleter;
 
 /**
@@ -24,7 +20,7 @@ import org.tributary.shell.command.completers.UserNameCompleter;
  */
 @Service
 @Command(scope = "stream", name = "group-add", description = "Adds users to a group of a users file realm, creating the group when needed")
-public class GroupAddCommand implements Action {
+public class GroupAddCommand extends RealmStoreCommand {
 
     @Argument(index = 0, name = "group", description = "The group name", required = true)
     @Completion(GroupNameCompleter.class)
@@ -34,13 +30,6 @@ public class GroupAddCommand implements Action {
     @Completion(UserNameCompleter.class)
     List<String> users;
 
-    @Option(name = "-r", aliases = "--realm", description = "The realm, when several users file realms are running")
-    @Completion(RealmNameCompleter.class)
-    String realm;
-
-    @Reference(optional = true)
-    List<UserStore> stores;
-
     @Override
     public Object execute() throws CommandException {
         run(System.out, System.err);
@@ -48,7 +37,7 @@ public class GroupAddCommand implements Action {
     }
 
     void run(PrintStream out, PrintStream err) throws CommandException {
-        UserStore store = UserStores.pick(stores, realm);
+        UserStore store = store();
         Set<String> members = new TreeSet<>(users);
         List<String> known = store.users();
         for (String member : members) {

@@ -4,24 +4,20 @@ import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.tributary.api.UserStore;
 import org.tributary.shell.command.completers.GroupNameCompleter;
-import org.tributary.shell.command.completers.RealmNameCompleter;
 import org.tributary.shell.command.completers.UserNameCompleter;
 
 /** {@code stream:group-remove GROUP [USER...]}: removes members from a group, or the whole group when no user is named. */
 @Service
 @Command(scope = "stream", name = "group-remove",
         description = "Removes users from a group of a users file realm; without users, removes the group")
-public class GroupRemoveCommand implements Action {
+public class GroupRemoveCommand extends RealmStoreCommand {
 
     @Argument(index = 0, name = "group", description = "The group name", required = true)
     @Completion(GroupNameCompleter.class)
@@ -31,13 +27,6 @@ public class GroupRemoveCommand implements Action {
     @Completion(UserNameCompleter.class)
     List<String> users;
 
-    @Option(name = "-r", aliases = "--realm", description = "The realm, when several users file realms are running")
-    @Completion(RealmNameCompleter.class)
-    String realm;
-
-    @Reference(optional = true)
-    List<UserStore> stores;
-
     @Override
     public Object execute() throws CommandException {
         run(System.out, System.err);
@@ -45,7 +34,7 @@ public class GroupRemoveCommand implements Action {
     }
 
     void run(PrintStream out, PrintStream err) throws CommandException {
-        UserStore store = UserStores.pick(stores, realm);
+        UserStore store = store();
         String where = " in realm " + store.realmName();
         if (users == null || users.isEmpty()) {
             if (!store.removeGroup(group)) {

@@ -3,19 +3,15 @@ package org.tributary.shell.command;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;
 import org.tributary.api.UserStore;
-import org.tributary.shell.command.completers.RealmNameCompleter;
 import org.tributary.shell.command.completers.UserNameCompleter;
 
 /**
@@ -27,18 +23,11 @@ import org.tributary.shell.command.completers.UserNameCompleter;
 @Command(scope = "stream", name = "user-add",
         description = "Adds a user to a users file realm, or changes the password of an existing user. "
                 + "The password is asked twice on the console, never taken from the command line.")
-public class UserAddCommand implements Action {
+public class UserAddCommand extends RealmStoreCommand {
 
     @Argument(index = 0, name = "user", description = "The user name", required = true)
     @Completion(UserNameCompleter.class)
     String user;
-
-    @Option(name = "-r", aliases = "--realm", description = "The realm, when several users file realms are running")
-    @Completion(RealmNameCompleter.class)
-    String realm;
-
-    @Reference(optional = true)
-    List<UserStore> stores;
 
     @Reference
     Session session;
@@ -50,7 +39,7 @@ public class UserAddCommand implements Action {
     }
 
     void run(PasswordPrompt prompt, PrintStream out) throws CommandException, IOException {
-        UserStore store = UserStores.pick(stores, realm);
+        UserStore store = store();
         boolean existed = store.users().contains(user);
         char[] password = ask(prompt, "Password: ");
         char[] again = null;

@@ -1,35 +1,23 @@
 package org.tributary.shell.command;
 
 import java.io.PrintStream;
-import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.tributary.api.UserStore;
-import org.tributary.shell.command.completers.RealmNameCompleter;
 import org.tributary.shell.command.completers.UserNameCompleter;
 
 /** {@code stream:user-remove USER}: removes a user from a users file realm and from its groups. */
 @Service
 @Command(scope = "stream", name = "user-remove", description = "Removes a user from a users file realm and from every group")
-public class UserRemoveCommand implements Action {
+public class UserRemoveCommand extends RealmStoreCommand {
 
     @Argument(index = 0, name = "user", description = "The user name", required = true)
     @Completion(UserNameCompleter.class)
     String user;
-
-    @Option(name = "-r", aliases = "--realm", description = "The realm, when several users file realms are running")
-    @Completion(RealmNameCompleter.class)
-    String realm;
-
-    @Reference(optional = true)
-    List<UserStore> stores;
 
     @Override
     public Object execute() throws CommandException {
@@ -38,7 +26,7 @@ public class UserRemoveCommand implements Action {
     }
 
     void run(PrintStream out) throws CommandException {
-        UserStore store = UserStores.pick(stores, realm);
+        UserStore store = store();
         if (!store.removeUser(user)) {
             throw new CommandException("no user " + user + " in realm " + store.realmName());
         }
