@@ -19,8 +19,17 @@ final class PlaybackAssertions {
      * media folder holds.
      */
     static void assertPlaysEveryPacket(TributaryDistribution server, String file, String transport) {
-        PacketCounts expected = countsOfFile(server.mediaDir().resolve(file));
-        ProcessResult play = Ffmpeg.playToFramecrc(server.url(file), transport);
+        assertPlaysEveryPacket(server.mediaDir().resolve(file), server.url(file), transport);
+    }
+
+    /**
+     * Asserts that ffmpeg plays {@code url} (which may carry {@code user:password@}) over
+     * {@code transport} with exit 0, no error or loss line, and exactly the packets per stream
+     * that the local movie {@code file} holds.
+     */
+    static void assertPlaysEveryPacket(Path file, String url, String transport) {
+        PacketCounts expected = countsOfFile(file);
+        ProcessResult play = Ffmpeg.playToFramecrc(url, transport);
         assertEquals("ffmpeg exit code" + play.describe(), 0, play.exitCode());
         assertEquals("ffmpeg reported errors or loss" + play.describe(), List.of(), Ffmpeg.problemLines(play));
         assertEquals("packets per stream (video, audio) of " + file + " over " + transport + play.describe(),

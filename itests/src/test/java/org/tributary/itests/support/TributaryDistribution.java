@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,6 +41,8 @@ public final class TributaryDistribution extends ExternalResource implements Aut
     private int rtspPort;
     private int sshPort;
     private int rtpRangeSize = FreePorts.RTP_RANGE_SIZE;
+    private final Map<String, Map<String, String>> configEdits = new LinkedHashMap<>();
+    private final Map<String, String> files = new LinkedHashMap<>();
 
     /** A server from the tar.gz named by the system property {@code tributary.distribution}. */
     public TributaryDistribution() {
@@ -58,6 +61,25 @@ public final class TributaryDistribution extends ExternalResource implements Aut
      */
     public TributaryDistribution withRtpPortRange(int size) {
         this.rtpRangeSize = size;
+        return this;
+    }
+
+    /**
+     * Sets {@code key = value} lines in {@code etc/<cfgFile>} (e.g. {@code org.tributary.access.cfg})
+     * before the server starts, after the ports are configured; call before {@link #start()}.
+     * Repeated calls for one file add up, a later value winning.
+     */
+    public TributaryDistribution withConfig(String cfgFile, Map<String, String> values) {
+        configEdits.computeIfAbsent(cfgFile, name -> new LinkedHashMap<>()).putAll(values);
+        return this;
+    }
+
+    /**
+     * Writes {@code text} to {@code relativePath} (e.g. {@code etc/qtusers}) in the unpacked
+     * distribution before the server starts, replacing the file; call before {@link #start()}.
+     */
+    public TributaryDistribution withFile(String relativePath, String text) {
+        files.put(relativePath, text);
         return this;
     }
 
@@ -208,6 +230,23 @@ public final class TributaryDistribution extends ExternalResource implements Aut
         CfgFile.put(etc.resolve("org.apache.karaf.management.cfg"), Map.of(
                 "rmiRegistryPort", Integer.toString(ports[3]),
                 "rmiServerPort", Integer.toString(ports[4])));
+        for (Map.Entry<String, Map<String, String>> edit : configEdits.entrySet()) {
+            CfgFile.put(inside(etc, edit.getKey()), edit.getValue());
+        }
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path target = inside(home, file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Resolves a test-given relative path, refusing one that leaves {@code folder}. */
+    private static Path inside(Path folder, String relativePath) {
+        Path resolved = folder.resolve(relativePath).normalize();
+        if (!resolved.startsWith(folder)) {
+            throw new IllegalArgumentException("'" + relativePath + "' is outside " + folder);
+        }
+        return resolved;
     }
 
     /**

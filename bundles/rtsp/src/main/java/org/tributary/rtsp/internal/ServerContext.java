@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 import org.tributary.api.AccessMode;
 import org.tributary.api.AccessService;
 import org.tributary.api.MountRegistry;
@@ -57,13 +58,26 @@ final class ServerContext {
      * @throws AccessRefused with the status and challenges to answer
      */
     Optional<UserPrincipal> authorize(FullHttpRequest request, Channel channel, String path,
-                                      Optional<UserPrincipal> known) throws AccessRefused {
+                                      Optional<UserPrincipal> known) throws AccessRefused, RtspException {
+        requireContainedPath(path);
         RtspAuthorizer.Outcome outcome = authorizer.authorize(request, clientAddress(channel), path, AccessMode.READ,
                 known);
         if (!outcome.allowed()) {
             throw new AccessRefused(outcome);
         }
         return outcome.user();
+    }
+
+    /**
+     * A path that tries to climb out of its mount ({@code ..}, a backslash, control characters) names
+     * nothing: 404 before any rule or credential is looked at, whatever source would serve it.
+     */
+    static void requireContainedPath(String path) throws RtspException {
+        for (String segment : path.split("/")) {
+            if (segment.equals("..") || segment.indexOf('\\') >= 0 || segment.chars().anyMatch(Character::isISOControl)) {
+                throw new RtspException(RtspResponseStatuses.NOT_FOUND, "path " + path + " leaves its folder");
+            }
+        }
     }
 
     static InetAddress clientAddress(Channel channel) {

@@ -255,7 +255,7 @@ final class SessionMethods {
     }
 
     /** Every request of a session is checked again: a removed user or a changed rule takes effect at once. */
-    private void checkAccess(FullHttpRequest request, RtspSession session) throws AccessRefused {
+    private void checkAccess(FullHttpRequest request, RtspSession session) throws AccessRefused, RtspException {
         context.authorize(request, channel, session.path(), session.user());
     }
 

@@ -120,4 +120,12 @@ public class RtspAuthenticationTest {
         assertEquals("a new session without credentials is challenged", "RTSP/1.0 401 Unauthorized",
                 EmbeddedRtspServer.status(foreign));
     }
+
+    @Test
+    public void pathsThatClimbOutAre404BeforeAnyChallenge() {
+        for (String path : List.of("/../private/movie.mp4", "/private/../../etc/passwd", "/%2e%2e/private/movie.mp4")) {
+            assertEquals(path, "RTSP/1.0 404 Not Found", EmbeddedRtspServer.status(
+                    server.send("DESCRIBE rtsp://h" + path + " RTSP/1.0\r\nCSeq: 1\r\n\r\n")));
+        }
+    }
 }

@@ -1,0 +1,36 @@
+package org.tributary.itests.interop;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.tributary.itests.support.ExternalCommand;
+import org.tributary.itests.support.ProcessResult;
+
+/**
+ * The gst-launch-1.0 command line the authentication tests share: rtspsrc with {@code user-id}
+ * and {@code user-pw}, depayloading and decoding both tracks of the sample into fakesinks.
+ */
+final class Gstreamer {
+
+    private Gstreamer() {
+    }
+
+    /**
+     * Plays {@code url} over {@code protocol} (udp or tcp) logged in as {@code login}; success is
+     * exit 0 with "Got EOS from element".
+     */
+    static ProcessResult play(String url, String protocol, Login login) {
+        List<String> command = new ArrayList<>(List.of("gst-launch-1.0", "rtspsrc", "location=" + url,
+                "protocols=" + protocol, "user-id=" + login.user(), "user-pw=" + login.password(), "name=s"));
+        command.addAll(List.of("s.", "!", "queue", "!", "rtph264depay", "!", "h264parse", "!", "avdec_h264", "!",
+                "fakesink", "s.", "!", "queue", "!", "rtpmp4gdepay", "!", "aacparse", "!", "avdec_aac", "!",
+                "fakesink"));
+        return ExternalCommand.of(command).timeout(Duration.ofSeconds(60)).run();
+    }
+
+    /** Returns true when the run reached end-of-stream without an error. */
+    static boolean reachedEndOfStream(ProcessResult play) {
+        return play.exitCode() == 0 && play.stdout().contains("Got EOS from element")
+                && !play.stdout().contains("ERROR: from element") && !play.stderr().contains("ERROR");
+    }
+}
