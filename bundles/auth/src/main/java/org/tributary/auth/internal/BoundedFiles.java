@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -40,6 +41,21 @@ public final class BoundedFiles {
                 throw new IOException(file + " is larger than " + maxBytes + " bytes");
             }
             return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Like {@link #readText}, but a file that does not exist (or vanishes while being opened) reads
+     * as empty: a users or groups file that was never written is an empty one.
+     */
+    public static String readTextOrEmpty(Path file, int maxBytes) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        try {
+            return readText(file, maxBytes);
+        } catch (NoSuchFileException e) {
+            return "";
         }
     }
 

@@ -1,8 +1,6 @@
 package org.tributary.auth.internal.file;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,14 +46,7 @@ final class QtGroupsFile {
      * @throws IOException when it exists but cannot be read, or is too large
      */
     static QtGroupsFile read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return parse(file.toString(), "");
-        }
-        try {
-            return parse(file.toString(), BoundedFiles.readText(file, MAX_FILE_BYTES));
-        } catch (NoSuchFileException e) {
-            return parse(file.toString(), "");
-        }
+        return parse(file.toString(), BoundedFiles.readTextOrEmpty(file, MAX_FILE_BYTES));
     }
 
     /**
