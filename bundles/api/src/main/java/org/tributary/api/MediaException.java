@@ -14,7 +14,11 @@ public class MediaException extends Exception {
         /** The media is damaged or unreadable (500). */
         CORRUPT,
         /** A requested position is outside the media (RTSP 457). */
-        OUT_OF_RANGE
+        OUT_OF_RANGE,
+        /** The path is already being published (RTSP 453 / HTTP 409). */
+        BUSY,
+        /** The request's description (such as an announced SDP) is invalid (400). */
+        INVALID
     }
 
     private final Reason reason;

@@ -8,7 +8,10 @@ public interface MediaPresentation {
     /** @return the path it was opened with, relative to its mount */
     String path();
 
-    /** @return its tracks in a stable order; never empty */
+    /**
+     * @return its tracks in a stable order; never empty, except for a {@link LivePresentation}, whose
+     *         tracks are described by {@link LivePresentation#mediaDescription()} and may be empty here
+     */
     List<TrackInfo> tracks();
 
     /** @return its length in seconds, or {@link Double#NaN} for a live presentation */

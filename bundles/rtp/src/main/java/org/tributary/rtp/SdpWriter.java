@@ -28,10 +28,29 @@ public final class SdpWriter {
      * @throws IllegalArgumentException when the duration is negative
      */
     public static String write(SdpOrigin origin, String name, double duration, List<RtpTrack> tracks) {
+        StringBuilder sdp = new StringBuilder(256 + 256 * tracks.size());
+        sessionPart(sdp, origin, name, duration);
+        for (RtpTrack track : tracks) {
+            writeMedia(sdp, track);
+        }
+        return sdp.toString();
+    }
+
+    /**
+     * Writes a live session whose media part comes from elsewhere (a broadcast's announced SDP).
+     *
+     * @param mediaDescription the {@code m=} sections, each line ending in CRLF
+     */
+    public static String write(SdpOrigin origin, String name, String mediaDescription) {
+        StringBuilder sdp = new StringBuilder(256 + mediaDescription.length());
+        sessionPart(sdp, origin, name, Double.NaN);
+        return sdp.append(mediaDescription).toString();
+    }
+
+    private static void sessionPart(StringBuilder sdp, SdpOrigin origin, String name, double duration) {
         if (duration < 0) {
             throw new IllegalArgumentException("presentation duration " + duration + " is negative");
         }
-        StringBuilder sdp = new StringBuilder(256 + 256 * tracks.size());
         line(sdp, "v=0");
         line(sdp, "o=- " + origin.sessionId() + " " + origin.version() + " IN " + origin.addressType() + " "
                 + origin.serverAddress());
@@ -43,10 +62,6 @@ public final class SdpWriter {
         line(sdp, Double.isFinite(duration)
                 ? String.format(Locale.ROOT, "a=range:npt=0-%.3f", duration)
                 : "a=range:npt=now-");
-        for (RtpTrack track : tracks) {
-            writeMedia(sdp, track);
-        }
-        return sdp.toString();
     }
 
     private static void writeMedia(StringBuilder sdp, RtpTrack rtpTrack) {

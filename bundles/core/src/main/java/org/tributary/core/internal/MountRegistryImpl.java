@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.MediaException;
 import org.tributary.api.MediaPresentation;
+import org.tributary.api.LiveSource;
 import org.tributary.api.MediaSource;
 import org.tributary.api.MountRegistry;
+import org.tributary.api.Publication;
 
 /**
  * Tracks every {@link MediaSource} service by its mount point and resolves request paths by
@@ -45,6 +47,29 @@ public class MountRegistryImpl implements MountRegistry {
 
     @Override
     public MediaPresentation open(String path) throws MediaException {
+        Mounted mounted = resolve(path);
+        return mounted.source().open(mounted.rest(path));
+    }
+
+    @Override
+    public Publication publish(String path, String sdp, String publisher) throws MediaException {
+        Mounted mounted = resolve(path);
+        if (!(mounted.source() instanceof LiveSource live)) {
+            throw new MediaException(MediaException.Reason.NOT_FOUND, "no live source accepts broadcasts at " + path);
+        }
+        return live.publish(mounted.rest(path), sdp, publisher);
+    }
+
+    private record Mounted(String mount, MediaSource source) {
+
+        /** @return the path below the mount ("" for the mount itself, even spelled without its last '/') */
+        String rest(String path) {
+            return path.length() > mount.length() ? path.substring(mount.length()) : "";
+        }
+    }
+
+    /** Finds the source whose mount is the longest prefix of the path. */
+    private Mounted resolve(String path) throws MediaException {
         if (path == null || !path.startsWith("/")) {
             throw new MediaException(MediaException.Reason.NOT_FOUND, "not an absolute path: " + path);
         }
@@ -58,7 +83,7 @@ public class MountRegistryImpl implements MountRegistry {
         if (source == null) {
             throw new MediaException(MediaException.Reason.NOT_FOUND, "no media source is mounted at " + path);
         }
-        return source.open(path.substring(best.length()));
+        return new Mounted(best, source);
     }
 
     @Override

@@ -58,6 +58,7 @@ public class MountRegistryImplTest {
         assertEquals("files:sample.mp4", registry.open("/sample.mp4").path());
         assertEquals("live:cam1", registry.open("/live/cam1").path());
         assertEquals("files:lively.mp4", registry.open("/lively.mp4").path());
+        assertEquals("the mount itself, without its last slash", "live:", registry.open("/live").path());
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 import io.netty.handler.codec.rtsp.RtspVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.api.LivePresentation;
 import org.tributary.api.MediaException;
 import org.tributary.api.MediaPresentation;
 import org.tributary.rtp.PayloadFormats;
@@ -39,16 +40,18 @@ final class RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
     private static final long WRONG_LOGIN_DELAY_MILLIS = 1000;
     private static final String PUBLIC =
-            "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER";
+            "OPTIONS, DESCRIBE, ANNOUNCE, SETUP, PLAY, PAUSE, RECORD, TEARDOWN, GET_PARAMETER, SET_PARAMETER";
 
     private final ServerContext context;
     private final Channel channel;
     private final SessionMethods sessionMethods;
+    private final PublishMethods publishing;
 
     RequestProcessor(ServerContext context, Channel channel) {
         this.context = context;
         this.channel = channel;
-        this.sessionMethods = new SessionMethods(context, channel);
+        this.publishing = new PublishMethods(context, channel);
+        this.sessionMethods = new SessionMethods(context, channel, publishing);
     }
 
     /** Answers one request; the future completes on the connection's event loop. */
@@ -96,7 +99,14 @@ final class RequestProcessor {
             case "PAUSE":
                 return done(sessionMethods.pause(request));
             case "TEARDOWN":
+                if (publishing.teardown(context.session(request))) {
+                    return done(RtspRequestHandler.status(RtspResponseStatuses.OK));
+                }
                 return done(sessionMethods.teardown(request));
+            case "ANNOUNCE":
+                return done(publishing.announce(request));
+            case "RECORD":
+                return done(publishing.record(request));
             case "GET_PARAMETER":
             case "SET_PARAMETER":
                 return done(sessionMethods.keepAlive(request));
@@ -120,11 +130,13 @@ final class RequestProcessor {
         RtspUri uri = RtspUri.parse(request.uri());
         context.authorize(request, channel, uri.path(), Optional.empty());
         MediaPresentation presentation = open(context, uri.path());
-        List<RtpTrack> tracks = PayloadFormats.forTracks(presentation.tracks());
         String host = channel.localAddress() instanceof InetSocketAddress local
                 ? local.getAddress().getHostAddress() : "0.0.0.0";
-        String sdp = SdpWriter.write(new SdpOrigin(System.currentTimeMillis(), 1, host), uri.path(),
-                presentation.duration(), tracks);
+        SdpOrigin origin = new SdpOrigin(System.currentTimeMillis(), 1, host);
+        String sdp = presentation instanceof LivePresentation live
+                ? SdpWriter.write(origin, uri.path(), live.mediaDescription())
+                : SdpWriter.write(origin, uri.path(), presentation.duration(),
+                        PayloadFormats.forTracks(presentation.tracks()));
         ByteBuf body = Unpooled.copiedBuffer(sdp, StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, RtspResponseStatuses.OK, body);
         response.headers().set(RtspHeaders.CONTENT_TYPE, "application/sdp");
@@ -162,6 +174,13 @@ final class RequestProcessor {
 
     /** An interleaved frame from the client: RTCP for one of the sessions on this connection. */
     void interleaved(int channelId, ByteBuf payload) {
-        sessionMethods.interleaved(channelId, payload);
+        if (!publishing.interleaved(channelId, payload)) {
+            sessionMethods.interleaved(channelId, payload);
+        }
+    }
+
+    /** The connection closed. */
+    void closed() {
+        publishing.connectionClosed();
     }
 }

@@ -94,6 +94,7 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (counted) {
             context.access().connectionClosed(ServerContext.clientAddress(ctx.channel()));
+            processor.closed();
         }
         context.sessions().connectionClosed(ctx.channel());
         super.channelInactive(ctx);

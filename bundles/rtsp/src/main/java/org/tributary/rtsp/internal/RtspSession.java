@@ -13,11 +13,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.api.LivePresentation;
+import org.tributary.api.LiveSubscription;
 import org.tributary.api.MediaException;
 import org.tributary.api.MediaPresentation;
 import org.tributary.api.MediaReader;
 import org.tributary.api.ReceptionStats;
-import org.tributary.api.StreamSession;
 import org.tributary.api.TrackInfo;
 import org.tributary.api.UserPrincipal;
 import org.tributary.rtp.ReportBlock;
@@ -28,7 +29,7 @@ import org.tributary.rtp.Rtcp;
  * State changes come from requests (any connection), the pump, the reaper and management, so
  * every method holds the session's lock.
  */
-final class RtspSession implements StreamSession, MediaPump.Listener {
+final class RtspSession implements ServerSession, MediaPump.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtspSession.class);
 
@@ -46,6 +47,7 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
     private final Map<Integer, TrackOutput> outputs = new LinkedHashMap<>();
     private final Consumer<RtspSession> onClose;
     private MediaPump pump;
+    private LiveSubscription subscription;
     private MediaReader reader;
     private State state = State.READY;
     private volatile long lastActivity = System.nanoTime();
@@ -66,7 +68,8 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
     }
 
     /** @return the user that set the session up; later requests run as this user unless they log in again */
-    Optional<UserPrincipal> user() {
+    @Override
+    public Optional<UserPrincipal> user() {
         return user;
     }
 
@@ -79,11 +82,13 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
     }
 
     /** Records client activity: a request or an RTCP report keeps the session alive. */
-    void touch() {
+    @Override
+    public void touch() {
         lastActivity = System.nanoTime();
     }
 
-    long idleNanos() {
+    @Override
+    public long idleNanos() {
         return System.nanoTime() - lastActivity;
     }
 
@@ -92,7 +97,7 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
     }
 
     synchronized void addTrack(TrackOutput output) {
-        outputs.put(output.track().id(), output);
+        outputs.put(output.trackId(), output);
     }
 
     synchronized List<TrackOutput> outputs() {
@@ -100,13 +105,15 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
     }
 
     /** True when media goes over the given connection: the session cannot outlive it. */
-    synchronized boolean dependsOn(Channel connection) {
+    @Override
+    public synchronized boolean dependsOn(Channel connection) {
         return outputs.values().stream().anyMatch(o -> o.transport() instanceof InterleavedTransport t
                 && t.connection() == connection);
     }
 
     /** True when media goes over a connection that is still open: that connection keeps it alive. */
-    synchronized boolean dependsOnOpenConnection() {
+    @Override
+    public synchronized boolean dependsOnOpenConnection() {
         return outputs.values().stream().anyMatch(o -> o.transport() instanceof InterleavedTransport t
                 && t.connection().isActive());
     }
@@ -119,6 +126,14 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
      * @return the position playing starts at
      */
     synchronized double play(double from, double to) throws MediaException {
+        if (presentation instanceof LivePresentation live) {
+            // a broadcast plays from now on, whatever Range the client asked for
+            if (subscription == null) {
+                subscription = live.subscribe(new LiveRelay(this, outputs, this::broadcastEnded));
+            }
+            state = State.PLAYING;
+            return 0;
+        }
         if (pump == null) {
             reader = presentation.openReader();
             pump = new MediaPump(loop, reader, tracks, outputs, this, this);
@@ -135,7 +150,27 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
         if (pump != null) {
             pump.stop();
         }
+        cancelSubscription();
         state = State.READY;
+    }
+
+    private void cancelSubscription() {
+        if (subscription != null) {
+            subscription.cancel();
+            subscription = null;
+        }
+    }
+
+    /** The broadcast ended: the viewer is told with RTCP BYE and may tear down. */
+    private synchronized void broadcastEnded() {
+        subscription = null;
+        if (state == State.PLAYING) {
+            for (TrackOutput output : outputs.values()) {
+                output.sendRelayBye();
+            }
+        }
+        state = State.READY;
+        LOG.info("Session {}: the broadcast {} ended", id, path);
     }
 
     /** Handles an RTCP compound packet the client sent about a track. */
@@ -180,6 +215,12 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
                 return;
             }
             closed = true;
+            if (subscription != null) {
+                cancelSubscription();
+                for (TrackOutput output : outputs.values()) {
+                    output.sendRelayBye();
+                }
+            }
             if (pump != null) {
                 boolean wasPlaying = pump.running();
                 pump.stop();
@@ -198,7 +239,8 @@ final class RtspSession implements StreamSession, MediaPump.Listener {
         onClose.accept(this);
     }
 
-    synchronized boolean closed() {
+    @Override
+    public synchronized boolean closed() {
         return closed;
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -28,7 +29,7 @@ final class RtspSessions {
     private static final Logger LOG = LoggerFactory.getLogger(RtspSessions.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Map<String, RtspSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
     private final SessionRegistry registry;
     private final ScheduledFuture<?> reaper;
     private volatile long timeoutNanos;
@@ -51,19 +52,22 @@ final class RtspSessions {
 
     RtspSession create(String path, String client, Optional<UserPrincipal> user, MediaPresentation presentation,
                        EventLoop loop) {
-        String id;
-        RtspSession session;
+        return add(id -> new RtspSession(id, path, client, user, presentation, loop, this::closed));
+    }
+
+    /** Registers a session built with a fresh, unique, unguessable id. */
+    <S extends ServerSession> S add(Function<String, S> factory) {
+        S session;
         do {
             byte[] bytes = new byte[8];
             RANDOM.nextBytes(bytes);
-            id = HexFormat.of().withUpperCase().formatHex(bytes);
-            session = new RtspSession(id, path, client, user, presentation, loop, this::closed);
-        } while (sessions.putIfAbsent(id, session) != null);
+            session = factory.apply(HexFormat.of().withUpperCase().formatHex(bytes));
+        } while (sessions.putIfAbsent(session.id(), session) != null);
         registry.add(session);
         return session;
     }
 
-    RtspSession get(String id) {
+    ServerSession get(String id) {
         return id == null ? null : sessions.get(id);
     }
 
@@ -71,15 +75,15 @@ final class RtspSessions {
         return sessions.size();
     }
 
-    private void closed(RtspSession session) {
+    void closed(ServerSession session) {
         sessions.remove(session.id(), session);
         registry.remove(session);
     }
 
     /** @return the sessions whose media travels over this connection */
-    List<RtspSession> onConnection(Channel connection) {
-        List<RtspSession> out = new ArrayList<>();
-        for (RtspSession session : sessions.values()) {
+    List<ServerSession> onConnection(Channel connection) {
+        List<ServerSession> out = new ArrayList<>();
+        for (ServerSession session : sessions.values()) {
             if (session.dependsOn(connection)) {
                 out.add(session);
             }
@@ -89,7 +93,7 @@ final class RtspSessions {
 
     /** Ends the sessions whose media travels over a connection that just closed. */
     void connectionClosed(Channel connection) {
-        for (RtspSession session : new ArrayList<>(sessions.values())) {
+        for (ServerSession session : new ArrayList<>(sessions.values())) {
             if (session.dependsOn(connection)) {
                 session.close();
             }
@@ -97,7 +101,7 @@ final class RtspSessions {
     }
 
     private void reap() {
-        for (RtspSession session : new ArrayList<>(sessions.values())) {
+        for (ServerSession session : new ArrayList<>(sessions.values())) {
             if (session.idleNanos() > timeoutNanos && !session.dependsOnOpenConnection()) {
                 LOG.info("RTSP session {} of {} timed out after {} s without a request or RTCP report; reclaimed",
                         session.id(), session.clientAddress(), timeoutSeconds);
@@ -109,7 +113,7 @@ final class RtspSessions {
     /** Ends every session (server stopping). */
     void closeAll() {
         reaper.cancel(false);
-        for (RtspSession session : new ArrayList<>(sessions.values())) {
+        for (ServerSession session : new ArrayList<>(sessions.values())) {
             session.close();
         }
     }

@@ -12,6 +12,8 @@ import org.tributary.api.AccessService;
 import org.tributary.api.MountRegistry;
 import org.tributary.api.UserPrincipal;
 import org.tributary.rtp.UdpPortPool;
+import org.tributary.rtsp.internal.headers.RtspHeaderException;
+import org.tributary.rtsp.internal.headers.SessionHeader;
 
 /** What every connection of the server shares; the parts a configuration change replaces are volatile. */
 final class ServerContext {
@@ -59,9 +61,14 @@ final class ServerContext {
      */
     Optional<UserPrincipal> authorize(FullHttpRequest request, Channel channel, String path,
                                       Optional<UserPrincipal> known) throws AccessRefused, RtspException {
+        return authorize(request, channel, path, AccessMode.READ, known);
+    }
+
+    /** Like {@link #authorize(FullHttpRequest, Channel, String, Optional)} for a given mode (WRITE: publishing). */
+    Optional<UserPrincipal> authorize(FullHttpRequest request, Channel channel, String path, AccessMode mode,
+                                      Optional<UserPrincipal> known) throws AccessRefused, RtspException {
         requireContainedPath(path);
-        RtspAuthorizer.Outcome outcome = authorizer.authorize(request, clientAddress(channel), path, AccessMode.READ,
-                known);
+        RtspAuthorizer.Outcome outcome = authorizer.authorize(request, clientAddress(channel), path, mode, known);
         if (!outcome.allowed()) {
             throw new AccessRefused(outcome);
         }
@@ -78,6 +85,23 @@ final class ServerContext {
                 throw new RtspException(RtspResponseStatuses.NOT_FOUND, "path " + path + " leaves its folder");
             }
         }
+    }
+
+    /**
+     * @return the session named by the request's Session header, touched; null when there is no header
+     * @throws RtspException 454 when no such session is open
+     */
+    ServerSession session(FullHttpRequest request) throws RtspException, RtspHeaderException {
+        String value = request.headers().get(RtspHeaders.SESSION);
+        if (value == null) {
+            return null;
+        }
+        ServerSession session = sessions.get(SessionHeader.parse(value).id());
+        if (session == null || session.closed()) {
+            throw new RtspException(RtspResponseStatuses.SESSION_NOT_FOUND, "no session " + value);
+        }
+        session.touch();
+        return session;
     }
 
     static InetAddress clientAddress(Channel channel) {

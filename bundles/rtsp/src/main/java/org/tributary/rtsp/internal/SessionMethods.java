@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.api.LivePresentation;
 import org.tributary.api.MediaException;
 import org.tributary.api.MediaPresentation;
 import org.tributary.api.UserPrincipal;
@@ -37,10 +39,12 @@ final class SessionMethods {
 
     private final ServerContext context;
     private final Channel channel;
+    private final PublishMethods publishing;
 
-    SessionMethods(ServerContext context, Channel channel) {
+    SessionMethods(ServerContext context, Channel channel, PublishMethods publishing) {
         this.context = context;
         this.channel = channel;
+        this.publishing = publishing;
     }
 
     CompletionStage<FullHttpResponse> setup(FullHttpRequest request)
@@ -52,7 +56,7 @@ final class SessionMethods {
         }
         TransportSpec spec = TransportHeader.parse(transportValue).select();
         if (spec.mode() == TransportSpec.Mode.RECORD) {
-            throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "mode=record is not accepted here");
+            return publishing.setup(request, uri, spec);
         }
         RtspSession existing = optionalSession(request);
         Optional<UserPrincipal> user = context.authorize(request, channel,
@@ -61,14 +65,13 @@ final class SessionMethods {
         boolean created = existing == null;
         RtspSession session = created ? newSession(uri.path(), user) : existing;
         try {
-            RtpTrack track = track(session, uri);
-            String url = uri.baseUrl() + "/" + track.control();
+            TrackChoice choice = choose(session, uri);
             CompletableFuture<FullHttpResponse> result = new CompletableFuture<>();
             if (spec.lowerTransport() == TransportSpec.LowerTransport.TCP) {
                 InterleavedTransport transport = interleaved(session, spec);
-                result.complete(setupDone(session, new TrackOutput(track, transport, url)));
+                result.complete(setupDone(session, choice.output().apply(transport)));
             } else {
-                openUdp(session, spec, track, url, result);
+                openUdp(session, spec, choice, result);
             }
             if (created) {
                 result.whenComplete((r, e) -> {
@@ -93,6 +96,31 @@ final class SessionMethods {
         RtspSession session = context.sessions().create(path, client, user, presentation, channel.eventLoop());
         LOG.info("RTSP session {} opened by {} for {}", session.id(), client, path);
         return session;
+    }
+
+    /** The track a SETUP asked for, and how to build its output once the transport exists. */
+    private record TrackChoice(String url, Function<MediaTransport, TrackOutput> output) {
+    }
+
+    private static TrackChoice choose(RtspSession session, RtspUri uri) throws RtspException {
+        if (session.presentation() instanceof LivePresentation live) {
+            if (!uri.path().equals(session.path())) {
+                throw new RtspException(RtspResponseStatuses.AGGREGATE_OPERATION_NOT_ALLOWED,
+                        "session " + session.id() + " plays " + session.path() + ", not " + uri.path());
+            }
+            int id = uri.trackId().orElse(live.trackCount() == 1 ? 1 : -1);
+            if (id < 1 || id > live.trackCount()) {
+                throw new RtspException(RtspResponseStatuses.NOT_FOUND, "no track " + id + " in " + uri.path());
+            }
+            if (session.isSetUp(id)) {
+                throw new RtspException(RtspResponseStatuses.METHOD_NOT_VALID, "track already set up");
+            }
+            String url = uri.baseUrl() + "/trackID=" + id;
+            return new TrackChoice(url, transport -> new TrackOutput(id, transport, url));
+        }
+        RtpTrack track = track(session, uri);
+        String url = uri.baseUrl() + "/" + track.control();
+        return new TrackChoice(url, transport -> new TrackOutput(track, transport, url));
     }
 
     private static RtpTrack track(RtspSession session, RtspUri uri) throws RtspException {
@@ -129,8 +157,11 @@ final class SessionMethods {
         if (rtp > MAX_INTERLEAVED_CHANNEL || rtcp > MAX_INTERLEAVED_CHANNEL) {
             throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "interleaved channel above 255");
         }
-        for (RtspSession other : context.sessions().onConnection(channel)) {
-            for (TrackOutput output : other.outputs()) {
+        for (ServerSession other : context.sessions().onConnection(channel)) {
+            if (!(other instanceof RtspSession playing)) {
+                continue;
+            }
+            for (TrackOutput output : playing.outputs()) {
                 if (output.transport() instanceof InterleavedTransport t && t.uses(rtp, rtcp)) {
                     throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT,
                             "interleaved channels " + rtp + "-" + rtcp + " are in use on this connection");
@@ -140,7 +171,7 @@ final class SessionMethods {
         return new InterleavedTransport(channel, rtp, rtcp);
     }
 
-    private void openUdp(RtspSession session, TransportSpec spec, RtpTrack track, String url,
+    private void openUdp(RtspSession session, TransportSpec spec, TrackChoice choice,
                          CompletableFuture<FullHttpResponse> result) throws RtspException {
         PortPair client = spec.clientPort();
         if (client == null) {
@@ -153,7 +184,7 @@ final class SessionMethods {
                 client.rtp(), client.rtcp(), session::onRtcp).addListener(f -> {
                     if (f.isSuccess()) {
                         UdpTransport transport = (UdpTransport) f.getNow();
-                        result.complete(setupDone(session, new TrackOutput(track, transport, url)));
+                        result.complete(setupDone(session, choice.output().apply(transport)));
                     } else {
                         LOG.warn("No UDP ports for session {}: {}", session.id(), f.cause().getMessage());
                         result.complete(RtspRequestHandler.status(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH));
@@ -198,14 +229,18 @@ final class SessionMethods {
             } catch (MediaException e) {
                 throw RequestProcessor.mediaFailure(session.path(), e);
             }
+            boolean live = session.presentation() instanceof LivePresentation;
             for (TrackOutput output : session.outputs()) {
-                info.add(new RtpInfoHeader.Entry(output.controlUrl(), output.nextSequence(), output.rtpTime(start)));
+                // a broadcast's timestamps are only known when its next packet arrives
+                info.add(new RtpInfoHeader.Entry(output.controlUrl(), output.nextSequence(),
+                        live ? null : output.rtpTime(start)));
             }
         }
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
         double end = Double.isInfinite(to) ? duration : to;
-        response.headers().set(RtspHeaders.RANGE,
-                Double.isNaN(end) ? RangeHeader.from(start).toString() : RangeHeader.between(start, end).toString());
+        response.headers().set(RtspHeaders.RANGE, session.presentation() instanceof LivePresentation
+                ? RangeHeader.now().toString()
+                : Double.isNaN(end) ? RangeHeader.from(start).toString() : RangeHeader.between(start, end).toString());
         response.headers().set(RtspHeaders.RTP_INFO, new RtpInfoHeader(info).toString());
         sessionHeader(response, session);
         return response;
@@ -231,9 +266,9 @@ final class SessionMethods {
     }
 
     FullHttpResponse keepAlive(FullHttpRequest request) throws RtspException, RtspHeaderException, AccessRefused {
-        RtspSession session = optionalSession(request);
-        if (session != null) {
-            checkAccess(request, session);
+        ServerSession session = context.session(request);
+        if (session instanceof RtspSession playing) {
+            checkAccess(request, playing);
         }
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
         if (session != null) {
@@ -244,7 +279,10 @@ final class SessionMethods {
 
     /** RTCP a client sends on an interleaved channel of one of this connection's sessions. */
     void interleaved(int channelId, ByteBuf payload) {
-        for (RtspSession session : context.sessions().onConnection(channel)) {
+        for (ServerSession any : context.sessions().onConnection(channel)) {
+            if (!(any instanceof RtspSession session)) {
+                continue;
+            }
             for (TrackOutput output : session.outputs()) {
                 if (output.transport() instanceof InterleavedTransport t && t.rtcpChannel() == channelId) {
                     session.onRtcp(payload);
@@ -270,19 +308,15 @@ final class SessionMethods {
 
     /** @return the session named by the Session header, touched; null when there is no header */
     private RtspSession optionalSession(FullHttpRequest request) throws RtspException, RtspHeaderException {
-        String value = request.headers().get(RtspHeaders.SESSION);
-        if (value == null) {
-            return null;
+        ServerSession session = context.session(request);
+        if (session != null && !(session instanceof RtspSession)) {
+            throw new RtspException(RtspResponseStatuses.METHOD_NOT_VALID,
+                    request.method() + " on publishing session " + session.id());
         }
-        RtspSession session = context.sessions().get(SessionHeader.parse(value).id());
-        if (session == null || session.closed()) {
-            throw new RtspException(RtspResponseStatuses.SESSION_NOT_FOUND, "no session " + value);
-        }
-        session.touch();
-        return session;
+        return (RtspSession) session;
     }
 
-    private void sessionHeader(FullHttpResponse response, RtspSession session) {
+    private void sessionHeader(FullHttpResponse response, ServerSession session) {
         response.headers().set(RtspHeaders.SESSION,
                 SessionHeader.of(session.id(), context.sessions().timeoutSeconds()).toString());
     }

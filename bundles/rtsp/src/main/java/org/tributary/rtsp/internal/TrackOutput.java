@@ -28,6 +28,7 @@ final class TrackOutput implements PayloadSink {
 
     private static final String CNAME = "tributary";
 
+    private final int trackId;
     private final TrackInfo track;
     private final PayloadFormat format;
     private final MediaTransport transport;
@@ -41,10 +42,24 @@ final class TrackOutput implements PayloadSink {
     private long currentTimestamp;
     private ReceptionStats reception = ReceptionStats.NONE;
 
+    private boolean relayStarted;
+    private int relaySequenceOffset;
+    private long relayTimestampOffset;
+
     TrackOutput(RtpTrack rtpTrack, MediaTransport transport, String controlUrl) {
+        this(rtpTrack.track().id(), rtpTrack, transport, controlUrl);
+    }
+
+    /** A track of a live broadcast: packets are relayed, not packetized (see {@link #relay}). */
+    TrackOutput(int trackId, MediaTransport transport, String controlUrl) {
+        this(trackId, null, transport, controlUrl);
+    }
+
+    private TrackOutput(int trackId, RtpTrack rtpTrack, MediaTransport transport, String controlUrl) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        this.track = rtpTrack.track();
-        this.format = rtpTrack.format();
+        this.trackId = trackId;
+        this.track = rtpTrack == null ? null : rtpTrack.track();
+        this.format = rtpTrack == null ? null : rtpTrack.format();
         this.transport = transport;
         this.controlUrl = controlUrl;
         this.ssrc = random.nextInt();
@@ -52,8 +67,8 @@ final class TrackOutput implements PayloadSink {
         this.sequence = random.nextInt(1 << 16);
     }
 
-    TrackInfo track() {
-        return track;
+    int trackId() {
+        return trackId;
     }
 
     MediaTransport transport() {
@@ -100,6 +115,58 @@ final class TrackOutput implements PayloadSink {
         packets++;
         octets += length - RtpHeader.SIZE;
         transport.sendRtp(packet);
+    }
+
+    /**
+     * Relays a broadcast's packet under this viewer's SSRC, with sequence numbers and timestamps
+     * shifted so that the viewer's stream starts at its own random origin. One copy into the
+     * outgoing buffer; the shared packet is never changed.
+     */
+    void relay(ByteBuffer packet) {
+        if (!transport.writable()) {
+            droppedFrames++;
+            return;
+        }
+        int sequenceIn = packet.getShort(packet.position() + 2) & 0xFFFF;
+        long timestampIn = packet.getInt(packet.position() + 4) & 0xFFFFFFFFL;
+        if (!relayStarted) {
+            relayStarted = true;
+            relaySequenceOffset = sequence - sequenceIn;
+            relayTimestampOffset = timestampBase - timestampIn;
+        }
+        int length = packet.remaining();
+        ByteBuf out = transport.alloc().ioBuffer(length);
+        out.writeByte(packet.get(packet.position()));
+        out.writeByte(packet.get(packet.position() + 1));
+        out.writeShort((sequenceIn + relaySequenceOffset) & 0xFFFF);
+        currentTimestamp = (timestampIn + relayTimestampOffset) & 0xFFFFFFFFL;
+        out.writeInt((int) currentTimestamp);
+        out.writeInt(ssrc);
+        out.writeBytes(packet.duplicate().position(packet.position() + RtpHeader.SIZE));
+        sequence = (sequenceIn + relaySequenceOffset + 1) & 0xFFFF;
+        packets++;
+        octets += length - RtpHeader.SIZE;
+        transport.sendRtp(out);
+        transport.flush();
+    }
+
+    /** Relays the publisher's clock mapping, in this viewer's timestamps, once packets flow. */
+    void relayReport(long ntpTimestamp, long publisherRtpTimestamp) {
+        if (!relayStarted) {
+            return;
+        }
+        ByteBuf out = transport.alloc().ioBuffer(128);
+        long rtp = (publisherRtpTimestamp + relayTimestampOffset) & 0xFFFFFFFFL;
+        Rtcp.writeSenderReport(out, new SenderInfo(ssrc, ntpTimestamp, rtp, packets, octets), CNAME);
+        transport.sendRtcp(out);
+    }
+
+    /** Tells the client a relayed stream ended (RTCP BYE after a report on the last timestamp). */
+    void sendRelayBye() {
+        ByteBuf out = transport.alloc().ioBuffer(128);
+        Rtcp.writeBye(out, new SenderInfo(ssrc, NtpTime.fromInstant(Instant.now()), currentTimestamp, packets, octets),
+                CNAME, "end of stream");
+        transport.sendRtcp(out);
     }
 
     /** Sends an RTCP sender report stating that {@code mediaSeconds} is being played now. */

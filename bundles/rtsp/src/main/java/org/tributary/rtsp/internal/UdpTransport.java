@@ -15,6 +15,8 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tributary.rtp.UdpPortPool;
 
 /**
@@ -51,15 +53,27 @@ final class UdpTransport implements MediaTransport {
      */
     static Future<UdpTransport> open(EventLoop loop, UdpPortPool pool, String bindAddress, InetAddress client,
                                      int clientRtpPort, int clientRtcpPort, Consumer<ByteBuf> onRtcp) {
+        return open(loop, pool, bindAddress, client, clientRtpPort, clientRtcpPort, null, onRtcp);
+    }
+
+    /**
+     * Like {@link #open(EventLoop, UdpPortPool, String, InetAddress, int, int, Consumer)}, also receiving RTP
+     * (a publisher's media) from the client's address.
+     *
+     * @param onRtp receives each RTP packet from the client's address, or null to drop what arrives there
+     */
+    static Future<UdpTransport> open(EventLoop loop, UdpPortPool pool, String bindAddress, InetAddress client,
+                                     int clientRtpPort, int clientRtcpPort, Consumer<ByteBuf> onRtp,
+                                     Consumer<ByteBuf> onRtcp) {
         Promise<UdpTransport> promise = loop.newPromise();
         InetSocketAddress toRtp = new InetSocketAddress(client, clientRtpPort);
         InetSocketAddress toRtcp = new InetSocketAddress(client, clientRtcpPort);
-        attempt(loop, pool, bindAddress, toRtp, toRtcp, onRtcp, promise, MAX_BIND_ATTEMPTS);
+        attempt(loop, pool, bindAddress, toRtp, toRtcp, new Receivers(onRtp, onRtcp), promise, MAX_BIND_ATTEMPTS);
         return promise;
     }
 
     private static void attempt(EventLoop loop, UdpPortPool pool, String bindAddress, InetSocketAddress toRtp,
-                                InetSocketAddress toRtcp, Consumer<ByteBuf> onRtcp, Promise<UdpTransport> promise,
+                                InetSocketAddress toRtcp, Receivers receivers, Promise<UdpTransport> promise,
                                 int attemptsLeft) {
         var pair = pool.acquirePair();
         if (pair.isEmpty()) {
@@ -67,18 +81,19 @@ final class UdpTransport implements MediaTransport {
             return;
         }
         int port = pair.getAsInt();
-        Bootstrap rtpBoot = datagram(loop, new Discard());
-        Bootstrap rtcpBoot = datagram(loop, new RtcpReceiver(toRtcp.getAddress(), onRtcp));
+        Bootstrap rtpBoot = datagram(loop, receivers.rtp() == null ? new Discard()
+                : new FromClient(toRtp.getAddress(), receivers.rtp()));
+        Bootstrap rtcpBoot = datagram(loop, new FromClient(toRtcp.getAddress(), receivers.rtcp()));
         rtpBoot.bind(bindAddress, port).addListener(rtpBound -> {
             if (!rtpBound.isSuccess()) {
-                retry(loop, pool, bindAddress, toRtp, toRtcp, onRtcp, promise, attemptsLeft, port, rtpBound.cause());
+                retry(loop, pool, bindAddress, toRtp, toRtcp, receivers, promise, attemptsLeft, port, rtpBound.cause());
                 return;
             }
             Channel rtpChannel = ((io.netty.channel.ChannelFuture) rtpBound).channel();
             rtcpBoot.bind(bindAddress, port + 1).addListener(rtcpBound -> {
                 if (!rtcpBound.isSuccess()) {
                     rtpChannel.close();
-                    retry(loop, pool, bindAddress, toRtp, toRtcp, onRtcp, promise, attemptsLeft, port, rtcpBound.cause());
+                    retry(loop, pool, bindAddress, toRtp, toRtcp, receivers, promise, attemptsLeft, port, rtcpBound.cause());
                     return;
                 }
                 Channel rtcpChannel = ((io.netty.channel.ChannelFuture) rtcpBound).channel();
@@ -88,13 +103,13 @@ final class UdpTransport implements MediaTransport {
     }
 
     private static void retry(EventLoop loop, UdpPortPool pool, String bindAddress, InetSocketAddress toRtp,
-                              InetSocketAddress toRtcp, Consumer<ByteBuf> onRtcp, Promise<UdpTransport> promise,
+                              InetSocketAddress toRtcp, Receivers receivers, Promise<UdpTransport> promise,
                               int attemptsLeft, int port, Throwable cause) {
         // the pair is held by another process: it stays acquired, out of circulation, and the next one is tried
         if (attemptsLeft <= 1) {
             promise.setFailure(cause);
         } else {
-            attempt(loop, pool, bindAddress, toRtp, toRtcp, onRtcp, promise, attemptsLeft - 1);
+            attempt(loop, pool, bindAddress, toRtp, toRtcp, receivers, promise, attemptsLeft - 1);
         }
     }
 
@@ -163,20 +178,31 @@ final class UdpTransport implements MediaTransport {
         }
     }
 
-    /** Passes RTCP from the client's own address on; anything from elsewhere is ignored. */
-    private static final class RtcpReceiver extends SimpleChannelInboundHandler<DatagramPacket> {
-        private final InetAddress client;
-        private final Consumer<ByteBuf> onRtcp;
+    /** What to do with packets arriving on the pair's two ports. */
+    private record Receivers(Consumer<ByteBuf> rtp, Consumer<ByteBuf> rtcp) {
+    }
 
-        RtcpReceiver(InetAddress client, Consumer<ByteBuf> onRtcp) {
+    /** Passes packets from the client's own address on; anything from elsewhere is dropped and counted. */
+    private static final class FromClient extends SimpleChannelInboundHandler<DatagramPacket> {
+        private static final Logger LOG = LoggerFactory.getLogger(FromClient.class);
+        private final InetAddress client;
+        private final Consumer<ByteBuf> receiver;
+        private long foreign;
+
+        FromClient(InetAddress client, Consumer<ByteBuf> receiver) {
             this.client = client;
-            this.onRtcp = onRtcp;
+            this.receiver = receiver;
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
             if (msg.sender().getAddress().equals(client)) {
-                onRtcp.accept(msg.content());
+                receiver.accept(msg.content());
+            } else if (Long.bitCount(++foreign) == 1) {
+                // logged at 1, 2, 4, 8… packets so a flood cannot flood the log
+                LOG.warn("Dropped {} packets sent to UDP port {} from {}, which is not the session's client {}",
+                        foreign, ((java.net.InetSocketAddress) ctx.channel().localAddress()).getPort(),
+                        msg.sender(), client);
             }
         }
     }

@@ -15,6 +15,7 @@ import org.junit.rules.ExternalResource;
 import org.tributary.api.MediaException;
 import org.tributary.api.MediaPresentation;
 import org.tributary.api.MountRegistry;
+import org.tributary.api.Publication;
 import org.tributary.api.SessionRegistry;
 import org.tributary.api.StreamSession;
 import org.tributary.rtp.UdpPortPool;
@@ -99,6 +100,11 @@ final class EmbeddedRtspServer extends ExternalResource {
                 default:
                     throw new MediaException(MediaException.Reason.NOT_FOUND, path);
             }
+        }
+
+        @Override
+        public Publication publish(String path, String sdp, String publisher) throws MediaException {
+            throw new MediaException(MediaException.Reason.NOT_FOUND, "no live source at " + path);
         }
 
         @Override

@@ -37,7 +37,7 @@ public class RtspRequestHandlerTest {
         String response = send("OPTIONS * RTSP/1.0\r\nCSeq: 7\r\n\r\n");
         assertEquals("RTSP/1.0 200 OK", status(response));
         assertTrue(response, response.contains("CSeq: 7\r\n"));
-        assertTrue(response, response.contains("Public: OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN"));
+        assertTrue(response, response.contains("Public: OPTIONS, DESCRIBE, ANNOUNCE, SETUP, PLAY, PAUSE, RECORD, TEARDOWN"));
     }
 
     @Test

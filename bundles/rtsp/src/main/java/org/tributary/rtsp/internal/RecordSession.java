@@ -1,0 +1,211 @@
+package org.tributary.rtsp.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tributary.api.Publication;
+import org.tributary.api.ReceptionStats;
+import org.tributary.api.UserPrincipal;
+
+/**
+ * A publisher's RTSP session (ANNOUNCE, SETUP mode=record, RECORD): packets it sends, over UDP or
+ * interleaved in its connection, go to the {@link Publication} of the live source.
+ */
+final class RecordSession implements ServerSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordSession.class);
+
+    private final String id;
+    private final String path;
+    private final String client;
+    private final Optional<UserPrincipal> user;
+    private final Publication publication;
+    private final Channel connection;
+    private final Consumer<ServerSession> onClose;
+    private final Instant created = Instant.now();
+    private final Map<Integer, Integer> interleaved = new HashMap<>();
+    private final List<UdpTransport> udp = new ArrayList<>();
+    private final List<Integer> tracks = new ArrayList<>();
+    private volatile long lastActivity = System.nanoTime();
+    private boolean recording;
+    private boolean closed;
+    private long packets;
+    private long bytes;
+
+    RecordSession(String id, String path, String client, Optional<UserPrincipal> user, Publication publication,
+                  Channel connection, Consumer<ServerSession> onClose) {
+        this.id = id;
+        this.path = path;
+        this.client = client;
+        this.user = user;
+        this.publication = publication;
+        this.connection = connection;
+        this.onClose = onClose;
+    }
+
+    Publication publication() {
+        return publication;
+    }
+
+    synchronized boolean isSetUp(int track) {
+        return tracks.contains(track);
+    }
+
+    /** Receives a track on two interleaved channels of the publisher's connection. */
+    synchronized void addInterleaved(int track, int rtpChannel, int rtcpChannel) {
+        tracks.add(track);
+        interleaved.put(rtpChannel, 2 * track);
+        interleaved.put(rtcpChannel, 2 * track + 1);
+    }
+
+    /** @return true when an interleaved channel is one of this session's */
+    synchronized boolean usesChannel(int channel) {
+        return interleaved.containsKey(channel);
+    }
+
+    /** Receives a track on a UDP port pair. */
+    synchronized void addUdp(int track, UdpTransport transport) {
+        if (closed) {
+            transport.close();
+            return;
+        }
+        tracks.add(track);
+        udp.add(transport);
+    }
+
+    synchronized void record() {
+        recording = true;
+    }
+
+    /** An interleaved frame of the publisher's connection. */
+    void interleaved(int channel, ByteBuf payload) {
+        Integer slot;
+        synchronized (this) {
+            slot = interleaved.get(channel);
+        }
+        if (slot != null) {
+            if (slot % 2 == 0) {
+                rtp(slot / 2, payload);
+            } else {
+                rtcp(slot / 2, payload);
+            }
+        }
+    }
+
+    void rtp(int track, ByteBuf packet) {
+        lastActivity = System.nanoTime();
+        synchronized (this) {
+            packets++;
+            bytes += packet.readableBytes();
+        }
+        publication.rtp(track, packet.nioBuffer());
+    }
+
+    void rtcp(int track, ByteBuf packet) {
+        lastActivity = System.nanoTime();
+        publication.rtcp(track, packet.nioBuffer());
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            udp.forEach(UdpTransport::close);
+        }
+        publication.close();
+        LOG.info("Publishing session {} of {} for {} ended after {} packets", id, client, path, packets);
+        onClose.accept(this);
+    }
+
+    @Override
+    public void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    @Override
+    public long idleNanos() {
+        return System.nanoTime() - lastActivity;
+    }
+
+    @Override
+    public Optional<UserPrincipal> user() {
+        return user;
+    }
+
+    @Override
+    public synchronized boolean dependsOn(Channel channel) {
+        return !interleaved.isEmpty() && channel == connection;
+    }
+
+    @Override
+    public synchronized boolean dependsOnOpenConnection() {
+        return !interleaved.isEmpty() && connection.isActive();
+    }
+
+    @Override
+    public synchronized boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String protocol() {
+        return "RTSP";
+    }
+
+    @Override
+    public String clientAddress() {
+        return client;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public synchronized String state() {
+        return recording ? "RECORDING" : "ANNOUNCED";
+    }
+
+    @Override
+    public synchronized String transport() {
+        return interleaved.isEmpty() ? "RTP/AVP/UDP (in)" : "RTP/AVP/TCP (in)";
+    }
+
+    @Override
+    public Instant created() {
+        return created;
+    }
+
+    @Override
+    public synchronized long bytesSent() {
+        return bytes;
+    }
+
+    @Override
+    public synchronized long packetsSent() {
+        return packets;
+    }
+
+    @Override
+    public ReceptionStats reception() {
+        return ReceptionStats.NONE;
+    }
+}

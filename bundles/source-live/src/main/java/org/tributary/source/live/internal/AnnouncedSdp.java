@@ -1,0 +1,32 @@
+package org.tributary.source.live.internal;
+
+import java.util.List;
+
+/**
+ * A publisher's session description after {@link AnnounceParser} checked it.
+ *
+ * @param tracks the media sections in SDP order
+ */
+record AnnouncedSdp(List<AnnouncedTrack> tracks) {
+
+    AnnouncedSdp {
+        tracks = List.copyOf(tracks);
+    }
+
+    /** @return the tracks' control values as announced, in SDP order */
+    List<String> controls() {
+        return tracks.stream().map(AnnouncedTrack::control).toList();
+    }
+
+    /** @return the media part for viewers, each track's control set to {@code trackID=N}, CRLF line ends */
+    String mediaDescription() {
+        StringBuilder sdp = new StringBuilder();
+        for (int i = 0; i < tracks.size(); i++) {
+            for (String line : tracks.get(i).mediaLines()) {
+                sdp.append(line).append("\r\n");
+            }
+            sdp.append("a=control:trackID=").append(i + 1).append("\r\n");
+        }
+        return sdp.toString();
+    }
+}

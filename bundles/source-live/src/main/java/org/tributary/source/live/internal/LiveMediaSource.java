@@ -1,0 +1,163 @@
+package org.tributary.source.live.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tributary.api.LiveSource;
+import org.tributary.api.MediaException;
+import org.tributary.api.MediaException.Reason;
+import org.tributary.api.MediaPresentation;
+import org.tributary.api.MediaSource;
+import org.tributary.api.Publication;
+
+/**
+ * The broadcast reflector mounted at {@code /live/} (configurable with {@code tributary.mount}):
+ * publishers announce a path, viewers open it. A broadcast silent for the publisher timeout ends;
+ * stopping the component ends every broadcast, which ends their viewers cleanly.
+ */
+@Component(service = {MediaSource.class, LiveSource.class}, configurationPid = "org.tributary.source.live",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = MediaSource.MOUNT + "=" + LiveSettings.DEFAULT_MOUNT)
+@Designate(ocd = LiveSourceConfig.class)
+public class LiveMediaSource implements LiveSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveMediaSource.class);
+
+    private final LongSupplier nanoClock;
+    private final Map<String, Broadcast> broadcasts = new ConcurrentHashMap<>();
+    private volatile LiveSettings settings = LiveSettings.DEFAULTS;
+    private volatile boolean stopped;
+    private ScheduledExecutorService timeouts;
+
+    /** Creates the component on the system clock with the default settings. */
+    public LiveMediaSource() {
+        this(System::nanoTime);
+    }
+
+    LiveMediaSource(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
+    @Activate
+    void activate(LiveSourceConfig config) {
+        configure(LiveSettings.of(config));
+        timeouts = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "tributary-live-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timeouts.scheduleWithFixedDelay(() -> {
+            // an exception would silently cancel the periodic task
+            try {
+                checkTimeouts();
+            } catch (RuntimeException e) {
+                LOG.warn("live broadcast timeout check failed", e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Applies new limits to new announcements and to the silence check; running broadcasts go on. */
+    @Modified
+    void modified(LiveSourceConfig config) {
+        configure(LiveSettings.of(config));
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (timeouts != null) {
+            timeouts.shutdownNow();
+        }
+        stop();
+    }
+
+    /** Applies settings; the OSGi life-cycle methods forward here and tests call it. */
+    void configure(LiveSettings newSettings) {
+        settings = newSettings;
+    }
+
+    /** Ends every broadcast and refuses new ones. */
+    void stop() {
+        stopped = true;
+        for (Broadcast broadcast : List.copyOf(broadcasts.values())) {
+            broadcast.close();
+        }
+    }
+
+    @Override
+    public Publication publish(String path, String sdp, String publisher) throws MediaException {
+        LiveSettings current = settings;
+        BroadcastPaths.check(path);
+        AnnouncedSdp announced = AnnounceParser.parse(sdp, current.maxSdpBytes(), current.maxTracks());
+        if (stopped) {
+            throw new MediaException(Reason.NOT_FOUND, "live source stopped");
+        }
+        String name = current.mount() + path;
+        Broadcast broadcast = new Broadcast(path, name, publisher, announced, nanoClock,
+                ended -> broadcasts.remove(path, ended));
+        while (true) {
+            Broadcast existing = broadcasts.putIfAbsent(path, broadcast);
+            if (existing == null) {
+                break;
+            }
+            if (!current.allowTakeover()) {
+                throw new MediaException(Reason.BUSY, "broadcast " + name + " is already being published");
+            }
+            if (broadcasts.replace(path, existing, broadcast)) {
+                LOG.info("broadcast {}: {} takes over from the current publisher", name, publisher);
+                existing.close();
+                break;
+            }
+        }
+        LOG.info("broadcast {} announced by {} with {} track(s)", name, publisher, announced.tracks().size());
+        return broadcast;
+    }
+
+    @Override
+    public MediaPresentation open(String path) throws MediaException {
+        Broadcast broadcast = path == null ? null : broadcasts.get(path);
+        if (broadcast == null) {
+            throw new MediaException(Reason.NOT_FOUND, "no live broadcast at this path");
+        }
+        return broadcast;
+    }
+
+    @Override
+    public String description() {
+        return "live broadcasts at " + settings.mount() + " (" + broadcasts.size() + " publishing)";
+    }
+
+    /** Ends every broadcast silent for the publisher timeout; the scheduler calls it every second. */
+    void checkTimeouts() {
+        int seconds = settings.publisherTimeoutSeconds();
+        if (seconds == 0) {
+            return;
+        }
+        long now = nanoClock.getAsLong();
+        long limit = TimeUnit.SECONDS.toNanos(seconds);
+        for (Broadcast broadcast : broadcasts.values()) {
+            if (broadcast.silenceNanos(now) >= limit) {
+                LOG.info("broadcast {}{} timed out after {} s without packets", settings.mount(), broadcast.path(),
+                        seconds);
+                broadcast.close();
+            }
+        }
+    }
+
+    /** @return a snapshot of every broadcast's counters, for management commands */
+    List<BroadcastStats> stats() {
+        return broadcasts.values().stream().map(Broadcast::stats).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package org.tributary.source.live.internal;
+
+/**
+ * The live source's settings as plain values, so tests need no annotation instance.
+ *
+ * @param mount                   the mount prefix, such as {@code /live/}, for descriptions and logs
+ * @param publisherTimeoutSeconds silence after which a broadcast ends; 0 disables the check
+ * @param allowTakeover           whether a new publisher replaces the current one
+ * @param maxSdpBytes             largest accepted announcement, in UTF-8 bytes
+ * @param maxTracks               largest accepted number of media lines
+ */
+record LiveSettings(String mount, int publisherTimeoutSeconds, boolean allowTakeover, int maxSdpBytes,
+                    int maxTracks) {
+
+    static final String DEFAULT_MOUNT = "/live/";
+    static final int DEFAULT_PUBLISHER_TIMEOUT = 20;
+    static final int DEFAULT_MAX_SDP_BYTES = 16384;
+    static final int DEFAULT_MAX_TRACKS = 8;
+
+    /** The QTSS-like defaults. */
+    static final LiveSettings DEFAULTS = new LiveSettings(DEFAULT_MOUNT, DEFAULT_PUBLISHER_TIMEOUT, false,
+            DEFAULT_MAX_SDP_BYTES, DEFAULT_MAX_TRACKS);
+
+    LiveSettings {
+        if (mount == null || mount.isBlank()) {
+            mount = DEFAULT_MOUNT;
+        }
+        if (publisherTimeoutSeconds < 0 || maxSdpBytes <= 0 || maxTracks <= 0) {
+            throw new IllegalArgumentException("publisherTimeout must be >= 0, maxSdpBytes and maxTracks > 0: "
+                    + publisherTimeoutSeconds + ", " + maxSdpBytes + ", " + maxTracks);
+        }
+    }
+
+    static LiveSettings of(LiveSourceConfig config) {
+        return new LiveSettings(config.tributary_mount(), config.publisherTimeout(), config.allowTakeover(),
+                config.maxSdpBytes(), config.maxTracks());
+    }
+}
