@@ -1,5 +1,7 @@
 package org.tributary.api;
 
+import java.util.List;
+
 /**
  * A {@link MediaSource} that accepts broadcasts pushed to it (RTSP ANNOUNCE/RECORD), registered
  * under the same {@link MediaSource#MOUNT} property. Viewers open the path like any other
@@ -17,4 +19,7 @@ public interface LiveSource extends MediaSource {
      * @throws MediaException BUSY when the path is being published (and takeover is off), INVALID for a bad SDP
      */
     Publication publish(String path, String sdp, String publisher) throws MediaException;
+
+    /** @return the broadcasts being published now, with their paths below the mount made absolute */
+    List<BroadcastInfo> broadcasts();
 }

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.api.BroadcastInfo;
 import org.tributary.api.LiveSource;
 import org.tributary.api.MediaException;
 import org.tributary.api.MediaException.Reason;
@@ -157,6 +158,12 @@ public class LiveMediaSource implements LiveSource {
     }
 
     /** @return a snapshot of every broadcast's counters, for management commands */
+    @Override
+    public List<BroadcastInfo> broadcasts() {
+        return stats().stream().map(b -> new BroadcastInfo(b.path().startsWith("/") ? b.path() : settings.mount() + b.path(),
+                b.publisher(), b.started(), b.encodings(), b.packetsIn(), b.bytesIn(), b.dropped(), b.viewers())).toList();
+    }
+
     List<BroadcastStats> stats() {
         return broadcasts.values().stream().map(Broadcast::stats).toList();
     }
