@@ -7,8 +7,8 @@ import org.tributary.itests.support.ExternalCommand;
 import org.tributary.itests.support.ProcessResult;
 
 /**
- * The gst-launch-1.0 command line the authentication tests share: rtspsrc with {@code user-id}
- * and {@code user-pw}, depayloading and decoding both tracks of the sample into fakesinks.
+ * The gst-launch-1.0 command line the interop tests share: rtspsrc (with {@code user-id} and
+ * {@code user-pw} when logged in), depayloading and decoding both tracks of the sample into fakesinks.
  */
 final class Gstreamer {
 
@@ -20,12 +20,22 @@ final class Gstreamer {
      * exit 0 with "Got EOS from element".
      */
     static ProcessResult play(String url, String protocol, Login login) {
+        return ExternalCommand.of(command(url, protocol, "user-id=" + login.user(), "user-pw=" + login.password()))
+                .timeout(Duration.ofSeconds(60)).run();
+    }
+
+    /**
+     * Returns the command line that plays and decodes both tracks of {@code url} over
+     * {@code protocol} (udp or tcp), with extra rtspsrc properties such as {@code user-id=bob}.
+     */
+    static List<String> command(String url, String protocol, String... sourceProperties) {
         List<String> command = new ArrayList<>(List.of("gst-launch-1.0", "rtspsrc", "location=" + url,
-                "protocols=" + protocol, "user-id=" + login.user(), "user-pw=" + login.password(), "name=s"));
-        command.addAll(List.of("s.", "!", "queue", "!", "rtph264depay", "!", "h264parse", "!", "avdec_h264", "!",
-                "fakesink", "s.", "!", "queue", "!", "rtpmp4gdepay", "!", "aacparse", "!", "avdec_aac", "!",
-                "fakesink"));
-        return ExternalCommand.of(command).timeout(Duration.ofSeconds(60)).run();
+                "protocols=" + protocol));
+        command.addAll(List.of(sourceProperties));
+        command.addAll(List.of("name=s", "s.", "!", "queue", "!", "rtph264depay", "!", "h264parse", "!",
+                "avdec_h264", "!", "fakesink", "s.", "!", "queue", "!", "rtpmp4gdepay", "!", "aacparse", "!",
+                "avdec_aac", "!", "fakesink"));
+        return command;
     }
 
     /** Returns true when the run reached end-of-stream without an error. */

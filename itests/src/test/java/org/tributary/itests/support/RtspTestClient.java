@@ -82,6 +82,20 @@ public final class RtspTestClient implements Closeable {
      * @return the CSeq the request was sent with
      */
     public int send(String method, String url, String... headers) throws IOException {
+        return send(method, url, null, headers);
+    }
+
+    /**
+     * Sends an ANNOUNCE carrying {@code sdp} (as {@code application/sdp}) and returns its response.
+     *
+     * @throws IOException on a connection problem or a malformed response
+     */
+    public RtspResponse announce(String url, String sdp, String... headers) throws IOException {
+        send("ANNOUNCE", url, sdp.getBytes(StandardCharsets.UTF_8), headers);
+        return readResponse();
+    }
+
+    private int send(String method, String url, byte[] body, String... headers) throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("CSeq", Integer.toString(++cseq));
         boolean ownSession = false;
@@ -97,9 +111,18 @@ public final class RtspTestClient implements Closeable {
             fields.put("Session", session);
         }
         fields.putIfAbsent("User-Agent", "TributaryTestClient");
+        if (body != null) {
+            fields.put("Content-Type", "application/sdp");
+            fields.put("Content-Length", Integer.toString(body.length));
+        }
         StringBuilder text = new StringBuilder(method).append(' ').append(url).append(" RTSP/1.0\r\n");
         fields.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
-        write(text.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(text.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        if (body != null) {
+            request.writeBytes(body);
+        }
+        write(request.toByteArray());
         return cseq;
     }
 

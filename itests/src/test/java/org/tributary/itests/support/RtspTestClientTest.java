@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -51,6 +53,17 @@ public class RtspTestClientTest {
         assertEquals("SETUP rtsp://h/a/trackID=1 RTSP/1.0\r\nCSeq: 1\r\nTransport: RTP/AVP/TCP;interleaved=0-1\r\n"
                 + "User-Agent: TributaryTestClient\r\n\r\n"
                 + "PLAY rtsp://h/a RTSP/1.0\r\nCSeq: 2\r\nSession: 12AB\r\nUser-Agent: TributaryTestClient\r\n\r\n",
+                requests.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    public void announceCarriesTheSdpWithItsLength() throws Exception {
+        CompletableFuture<String> requests = serve("RTSP/1.0 200 OK\r\nCSeq: 1\r\n\r\n");
+        try (RtspTestClient client = new RtspTestClient("127.0.0.1", server.getLocalPort())) {
+            assertEquals(200, client.announce("rtsp://h/live/a", "v=0\r\n").status());
+        }
+        assertEquals("ANNOUNCE rtsp://h/live/a RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: TributaryTestClient\r\n"
+                + "Content-Type: application/sdp\r\nContent-Length: 5\r\n\r\nv=0\r\n",
                 requests.get(5, TimeUnit.SECONDS));
     }
 
@@ -134,7 +147,10 @@ public class RtspTestClientTest {
             }
             request.write(b);
         }
-        return request.toString(StandardCharsets.US_ASCII);
+        String head = request.toString(StandardCharsets.US_ASCII);
+        Matcher length = Pattern.compile("Content-Length: (\\d+)").matcher(head);
+        return length.find() ? head + new String(in.readNBytes(Integer.parseInt(length.group(1))),
+                StandardCharsets.US_ASCII) : head;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -193,8 +193,9 @@ final class TrackOutput implements PayloadSink {
     /** Takes a receiver report block about this track's SSRC. */
     void onReport(ReportBlock block) {
         long reports = reception.reports() + 1;
-        reception = new ReceptionStats(reports, block.cumulativeLost(), block.fractionLostRatio(),
-                block.jitterMillis(format.clockRate()));
+        // a relayed track's clock rate is the publisher's business: its jitter stays in the report, not in ms
+        double jitter = format == null ? Double.NaN : block.jitterMillis(format.clockRate());
+        reception = new ReceptionStats(reports, block.cumulativeLost(), block.fractionLostRatio(), jitter);
     }
 
     ReceptionStats reception() {

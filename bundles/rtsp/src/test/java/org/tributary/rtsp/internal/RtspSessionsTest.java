@@ -95,4 +95,22 @@ public class RtspSessionsTest {
         assertEquals(0.25, stats.fractionLost(), 1e-9);
         assertEquals(10.0, stats.jitterMillis(), 1e-9);
     }
+
+    @Test
+    public void receiverReportsOfARelayedTrackAreKeptWithoutAClockRate() throws Exception {
+        FakeMovie movie = new FakeMovie();
+        RtspSession session = sessions.create("/live/x", "127.0.0.1:42030", Optional.empty(), movie, group.next());
+        UdpTransport transport = UdpTransport.open(session.loop(), pool, "127.0.0.1", InetAddress.getLoopbackAddress(),
+                42030, 42031, session::onRtcp).get(5, TimeUnit.SECONDS);
+        TrackOutput relayed = new TrackOutput(1, transport, "rtsp://h/live/x/trackID=1");
+        session.addTrack(relayed);
+        ByteBuffer rr = ByteBuffer.allocate(32);
+        rr.put((byte) 0x81).put((byte) 201).putShort((short) 7).putInt(0x11223344);
+        rr.putInt(relayed.ssrc()).putInt(2).putInt(1000).putInt(480).putInt(0).putInt(0);
+        try (DatagramSocket client = new DatagramSocket(42031, InetAddress.getLoopbackAddress())) {
+            client.send(new DatagramPacket(rr.array(), 32, InetAddress.getLoopbackAddress(), transport.serverPort() + 1));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.reception().reports() == 1);
+        assertEquals(2, session.reception().cumulativeLost());
+    }
 }

@@ -46,7 +46,7 @@ public class SessionsCommand implements Action {
             table.addRow().addContent(s.id(), s.protocol(), s.clientAddress(), s.path(), s.state(), s.transport(),
                     Duration.between(s.created(), now).toSeconds() + "s", s.packetsSent(), s.bytesSent() / 1024,
                     r.reports() == 0 ? "-" : String.valueOf(r.cumulativeLost()),
-                    r.reports() == 0 ? "-" : String.format("%.1f", r.jitterMillis()));
+                    r.reports() == 0 || Double.isNaN(r.jitterMillis()) ? "-" : String.format("%.1f", r.jitterMillis()));
         }
         return table;
     }

@@ -1,0 +1,67 @@
+package org.tributary.source.live.internal.relay;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Shared pieces of the relay tests, computed independently of the code under test. */
+final class RelayTestSupport {
+
+    private static final Pattern PARAMETER = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]+))");
+
+    private RelayTestSupport() {
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = RelayTestSupport.class.getResourceAsStream("/relay/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** @return an interleaved frame: '$', the channel, a 16-bit length, the payload */
+    static byte[] frame(int channel, byte[] payload) {
+        byte[] frame = new byte[4 + payload.length];
+        frame[0] = '$';
+        frame[1] = (byte) channel;
+        frame[2] = (byte) (payload.length >> 8);
+        frame[3] = (byte) payload.length;
+        System.arraycopy(payload, 0, frame, 4, payload.length);
+        return frame;
+    }
+
+    /** @return a 12-byte-header RTP packet with the given payload type, sequence number and payload */
+    static byte[] rtp(int payloadType, int sequence, byte... payload) {
+        byte[] packet = new byte[12 + payload.length];
+        packet[0] = (byte) 0x80;
+        packet[1] = (byte) payloadType;
+        packet[2] = (byte) (sequence >> 8);
+        packet[3] = (byte) sequence;
+        packet[11] = 1;
+        System.arraycopy(payload, 0, packet, 12, payload.length);
+        return packet;
+    }
+
+    static Map<String, String> parameters(String text) {
+        Map<String, String> parameters = new HashMap<>();
+        Matcher m = PARAMETER.matcher(text);
+        while (m.find()) {
+            parameters.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+        }
+        return parameters;
+    }
+
+    static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
