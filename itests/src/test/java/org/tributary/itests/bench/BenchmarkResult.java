@@ -1,10 +1,7 @@
 package org.tributary.itests.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -79,10 +76,6 @@ record BenchmarkResult(int sessions, int setUp, int completed, long received, lo
 
     /** Appends this row to a Markdown file, writing the header first when the file is new. */
     void appendTo(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        if (!Files.exists(file)) {
-            Files.write(file, markdownHeader(), StandardCharsets.UTF_8);
-        }
-        Files.writeString(file, markdownRow() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        MarkdownReport.append(file, markdownHeader(), markdownRow());
     }
 }

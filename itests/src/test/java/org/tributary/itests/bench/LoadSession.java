@@ -2,9 +2,6 @@ package org.tributary.itests.bench;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -17,12 +14,12 @@ import org.tributary.itests.support.SessionDescription;
 /**
  * One simulated viewer: an RTSP connection and, per track, a pair of non-blocking UDP channels
  * (RTP on an even port, RTCP on the next) registered with the shared selector. The RTP key's
- * attachment is the track's {@link RtpStreamStats}; RTCP keys carry none and are only drained.
+ * attachment is a {@link RtpPacketListener} feeding the track's {@link RtpStreamStats}; RTCP keys
+ * carry none and are only drained.
  */
 final class LoadSession implements Closeable {
 
     private static final int RECEIVE_BUFFER = 1 << 20;
-    private static final int PORT_PAIR_ATTEMPTS = 200;
 
     private final RtspTestClient rtsp;
     private final SessionDescription sdp;
@@ -41,12 +38,20 @@ final class LoadSession implements Closeable {
      * @throws IOException when a request fails or SETUP does not answer 200; the session is closed
      */
     static LoadSession setUp(String url, Selector selector) throws IOException {
+        return setUp(url, selector, RtpPacketListener.none());
+    }
+
+    /**
+     * Like {@link #setUp(String, Selector)}, and every RTP packet of every track is also handed to
+     * {@code listener} (after the track's statistics saw it).
+     */
+    static LoadSession setUp(String url, Selector selector, RtpPacketListener listener) throws IOException {
         RtspTestClient rtsp = RtspTestClient.connect(url);
         LoadSession session = null;
         try {
             session = new LoadSession(rtsp, rtsp.describe(url));
             for (SessionDescription.Track track : session.sdp.tracks()) {
-                session.setUpTrack(track, selector);
+                session.setUpTrack(track, selector, listener);
             }
             return session;
         } catch (IOException | RuntimeException e) {
@@ -97,50 +102,20 @@ final class LoadSession implements Closeable {
         }
     }
 
-    private void setUpTrack(SessionDescription.Track track, Selector selector) throws IOException {
-        DatagramChannel[] pair = openPortPair();
+    private void setUpTrack(SessionDescription.Track track, Selector selector, RtpPacketListener listener)
+            throws IOException {
+        DatagramChannel[] pair = UdpPortPair.open(RECEIVE_BUFFER);
+        channels.add(pair[0]);
+        channels.add(pair[1]);
         RtpStreamStats stats = new RtpStreamStats(track.media(), track.clockRate());
-        pair[0].register(selector, SelectionKey.OP_READ, stats);
+        pair[0].register(selector, SelectionKey.OP_READ, RtpPacketListener.counting(stats, listener));
         pair[1].register(selector, SelectionKey.OP_READ, null);
-        int port = ((InetSocketAddress) pair[0].getLocalAddress()).getPort();
+        int port = UdpPortPair.port(pair[0]);
         RtspResponse setup = rtsp.request("SETUP", track.url(),
                 "Transport: RTP/AVP;unicast;client_port=" + port + "-" + (port + 1));
         if (setup.status() != 200) {
             throw new IOException("SETUP " + track.url() + " answered " + setup.status() + setup.describe());
         }
         tracks.add(stats);
-    }
-
-    /** Opens RTP on an even port and RTCP on the port after it, as RFC 3550 §11 asks. */
-    private DatagramChannel[] openPortPair() throws IOException {
-        for (int attempt = 0; attempt < PORT_PAIR_ATTEMPTS; attempt++) {
-            DatagramChannel rtp = open(0);
-            int port = ((InetSocketAddress) rtp.getLocalAddress()).getPort();
-            if (port % 2 == 0 && port < 65535) {
-                try {
-                    DatagramChannel rtcp = open(port + 1);
-                    channels.add(rtp);
-                    channels.add(rtcp);
-                    return new DatagramChannel[] {rtp, rtcp};
-                } catch (IOException taken) {
-                    // the odd port is in use: try another pair
-                }
-            }
-            rtp.close();
-        }
-        throw new IOException("no free even/odd UDP port pair after " + PORT_PAIR_ATTEMPTS + " attempts");
-    }
-
-    private static DatagramChannel open(int port) throws IOException {
-        DatagramChannel channel = DatagramChannel.open();
-        try {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
-            channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            channel.configureBlocking(false);
-        } catch (IOException e) {
-            channel.close();
-            throw e;
-        }
-        return channel;
     }
 }

@@ -3,7 +3,6 @@ package org.tributary.itests.bench;
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +25,8 @@ public class RtspLoadBenchmark {
     private static final int SESSIONS = Integer.getInteger("bench.sessions", 100);
     private static final Duration MAX_PLAY = Duration.ofSeconds(60);
     private static final Duration END_SILENCE = Duration.ofSeconds(3);
-    private static final int MAX_CONSECUTIVE_SETUP_FAILURES = 20;
     private static final double DEFAULT_DURATION_SECONDS = 10;
 
-    private final List<LoadSession> sessions = new ArrayList<>();
     private final com.sun.management.OperatingSystemMXBean ownCpu =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long maxRss;
@@ -50,48 +47,26 @@ public class RtspLoadBenchmark {
                 UdpReceiver receiver = new UdpReceiver()) {
             server.start();
             ProcessSampler serverProcess = new ProcessSampler(server.pid(), ProcessSampler.clockTicksPerSecond());
-            checkFileLimits(serverProcess);
-            try {
-                setUpAll(server.url("sample.mp4"), receiver);
+            // one TCP and four UDP sockets per session
+            LoadSessions.checkFileLimits(serverProcess, SESSIONS, 5);
+            try (LoadSessions sessions = LoadSessions.setUp(server.url("sample.mp4"), SESSIONS, receiver.selector(),
+                    RtpPacketListener.none())) {
                 receiver.start();
-                BenchmarkResult result = playAll(serverProcess);
+                BenchmarkResult result = playAll(sessions, serverProcess);
                 System.out.println("\nRTSP load, " + SESSIONS + " UDP sessions of sample.mp4 ("
                         + receiver.malformedPackets() + " malformed, " + receiver.rtcpPackets() + " RTCP packets)\n"
                         + result.table() + "\n");
                 result.appendTo(report);
                 assertTrue("no session could be set up and played", result.setUp() > 0);
-            } finally {
-                closeAll();
             }
         }
     }
 
-    private void setUpAll(String url, UdpReceiver receiver) {
-        int consecutiveFailures = 0;
-        for (int i = 0; i < SESSIONS && consecutiveFailures < MAX_CONSECUTIVE_SETUP_FAILURES; i++) {
-            try {
-                sessions.add(LoadSession.setUp(url, receiver.selector()));
-                consecutiveFailures = 0;
-            } catch (IOException | RuntimeException e) {
-                consecutiveFailures++;
-                System.out.println("session " + i + " not set up: " + e.getMessage());
-            }
-        }
-    }
-
-    private BenchmarkResult playAll(ProcessSampler server) {
-        List<LoadSession> playing = new ArrayList<>();
-        for (LoadSession session : sessions) {
-            try {
-                session.sendPlay();
-                playing.add(session);
-            } catch (IOException e) {
-                System.out.println("PLAY not sent: " + e.getMessage());
-            }
-        }
+    private BenchmarkResult playAll(LoadSessions sessions, ProcessSampler server) {
+        List<LoadSession> asked = sessions.sendPlay();
         CpuSample start = new CpuSample(System.nanoTime(), server.cpuNanos(), ownCpu.getProcessCpuTime());
         lastActive = start;
-        playing.removeIf(session -> !answeredPlay(session));
+        List<LoadSession> playing = LoadSessions.answeredPlay(asked);
         double duration = playing.isEmpty() || Double.isNaN(playing.get(0).durationSeconds())
                 ? DEFAULT_DURATION_SECONDS : playing.get(0).durationSeconds();
         try {
@@ -152,35 +127,5 @@ public class RtspLoadBenchmark {
     private static long lastArrival(List<LoadSession> playing) {
         return playing.stream().flatMap(s -> s.tracks().stream())
                 .mapToLong(RtpStreamStats::lastArrivalNanos).max().orElse(0);
-    }
-
-    private static boolean answeredPlay(LoadSession session) {
-        try {
-            session.awaitPlaying();
-            return true;
-        } catch (IOException e) {
-            System.out.println("PLAY failed: " + e.getMessage());
-            return false;
-        }
-    }
-
-    private void checkFileLimits(ProcessSampler server) {
-        long needed = SESSIONS * 5L + 200;
-        long own = new ProcessSampler(ProcessHandle.current().pid(), 100).maxOpenFiles();
-        long theirs = server.maxOpenFiles();
-        assertTrue("the load tool may open " + own + " files but " + SESSIONS + " sessions need about " + needed
-                + ": run under `ulimit -n 65536`", own < 0 || own >= needed);
-        assertTrue("the server may open " + theirs + " files but " + SESSIONS + " sessions need about " + needed
-                + ": run under `ulimit -n 65536`", theirs < 0 || theirs >= needed);
-    }
-
-    private void closeAll() {
-        for (LoadSession session : sessions) {
-            try {
-                session.close();
-            } catch (IOException e) {
-                System.out.println("closing a session: " + e.getMessage());
-            }
-        }
     }
 }

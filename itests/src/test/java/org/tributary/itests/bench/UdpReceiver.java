@@ -13,7 +13,7 @@ import org.tributary.itests.support.RtpHeader;
 /**
  * The load tool's single receiving thread: one {@link Selector} over every session's UDP
  * channels, draining each readable channel and handing RTP packets to the
- * {@link RtpStreamStats} attached to its key. One thread for all sessions keeps the tool's own
+ * {@link RtpPacketListener} attached to its key (RTCP keys carry none). One thread for all sessions keeps the tool's own
  * CPU cost small and measurable next to the server's.
  */
 final class UdpReceiver implements Closeable {
@@ -91,20 +91,20 @@ final class UdpReceiver implements Closeable {
 
     private void drain(SelectionKey key) throws IOException {
         DatagramChannel channel = (DatagramChannel) key.channel();
-        RtpStreamStats stats = (RtpStreamStats) key.attachment();
+        RtpPacketListener listener = (RtpPacketListener) key.attachment();
         while (true) {
             buffer.clear();
             if (channel.receive(buffer) == null) {
                 return;
             }
             buffer.flip();
-            if (stats == null) {
+            if (listener == null) {
                 rtcpPackets.incrementAndGet();
                 continue;
             }
             try {
                 RtpHeader header = RtpHeader.parse(buffer);
-                stats.onPacket(header, buffer.remaining(), System.nanoTime());
+                listener.onPacket(header, buffer, System.nanoTime());
             } catch (IllegalArgumentException notRtp) {
                 malformed.incrementAndGet();
             }

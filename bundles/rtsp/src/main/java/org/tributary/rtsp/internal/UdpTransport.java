@@ -116,6 +116,8 @@ final class UdpTransport implements MediaTransport {
     private static Bootstrap datagram(EventLoop loop, SimpleChannelInboundHandler<DatagramPacket> handler) {
         return new Bootstrap().group(loop).channel(NettyTransport.datagramChannel())
                 .option(ChannelOption.SO_SNDBUF, 256 * 1024)
+                // a publisher's packets must survive a pause of the event loop (the kernel caps this at rmem_max)
+                .option(ChannelOption.SO_RCVBUF, 1024 * 1024)
                 .handler(handler);
     }
 
