@@ -36,7 +36,7 @@ public class FeaturesIT extends TributaryExamSupport {
     @Test
     public void everyFeatureIsInstalled() throws Exception {
         for (String name : List.of("tributary", "tributary-core", "tributary-rtsp", "tributary-source-file",
-                "tributary-shell", "tributary-netty")) {
+                "tributary-source-live", "tributary-auth", "tributary-shell", "tributary-netty")) {
             assertTrue(name + " installed", features.isInstalled(features.getFeature(name)));
         }
     }
@@ -44,7 +44,7 @@ public class FeaturesIT extends TributaryExamSupport {
     @Test
     public void everyBundleIsActive() {
         for (String name : List.of("tributary-api", "tributary-core", "tributary-rtp", "tributary-rtsp",
-                "tributary-source-file", "tributary-shell")) {
+                "tributary-source-file", "tributary-source-live", "tributary-auth", "tributary-shell")) {
             assertEquals(name, Bundle.ACTIVE, bundle(name).getState());
         }
     }

@@ -18,6 +18,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -45,8 +46,9 @@ public abstract class TributaryExamSupport {
     @Inject
     protected ProtocolServer rtsp;
 
-    /** Injected so that every test starts once the file source is mounted. */
+    /** Injected so that every test starts once the file source is mounted (the live source is mounted at /live/). */
     @Inject
+    @Filter("(" + MediaSource.MOUNT + "=/)")
     protected MediaSource files;
 
     @Configuration

@@ -1,6 +1,5 @@
 package org.tributary.rtsp.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,22 +19,16 @@ import org.tributary.api.UserPrincipal;
  * A publisher's RTSP session (ANNOUNCE, SETUP mode=record, RECORD): packets it sends, over UDP or
  * interleaved in its connection, go to the {@link Publication} of the live source.
  */
-final class RecordSession implements ServerSession {
+final class RecordSession extends SessionIdentity {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordSession.class);
 
-    private final String id;
-    private final String path;
-    private final String client;
-    private final Optional<UserPrincipal> user;
     private final Publication publication;
     private final Channel connection;
     private final Consumer<ServerSession> onClose;
-    private final Instant created = Instant.now();
     private final Map<Integer, Integer> interleaved = new HashMap<>();
     private final List<UdpTransport> udp = new ArrayList<>();
     private final List<Integer> tracks = new ArrayList<>();
-    private volatile long lastActivity = System.nanoTime();
     private boolean recording;
     private boolean closed;
     private long packets;
@@ -43,10 +36,7 @@ final class RecordSession implements ServerSession {
 
     RecordSession(String id, String path, String client, Optional<UserPrincipal> user, Publication publication,
                   Channel connection, Consumer<ServerSession> onClose) {
-        this.id = id;
-        this.path = path;
-        this.client = client;
-        this.user = user;
+        super(id, path, client, user);
         this.publication = publication;
         this.connection = connection;
         this.onClose = onClose;
@@ -102,7 +92,7 @@ final class RecordSession implements ServerSession {
     }
 
     void rtp(int track, ByteBuf packet) {
-        lastActivity = System.nanoTime();
+        touch();
         synchronized (this) {
             packets++;
             bytes += packet.readableBytes();
@@ -111,7 +101,7 @@ final class RecordSession implements ServerSession {
     }
 
     void rtcp(int track, ByteBuf packet) {
-        lastActivity = System.nanoTime();
+        touch();
         publication.rtcp(track, packet.nioBuffer());
     }
 
@@ -125,24 +115,12 @@ final class RecordSession implements ServerSession {
             udp.forEach(UdpTransport::close);
         }
         publication.close();
-        LOG.info("Publishing session {} of {} for {} ended after {} packets", id, client, path, packets);
+        LOG.info("Publishing session {} of {} for {} ended after {} packets", id(), clientAddress(), path(), packets);
         onClose.accept(this);
     }
 
-    @Override
-    public void touch() {
-        lastActivity = System.nanoTime();
-    }
 
-    @Override
-    public long idleNanos() {
-        return System.nanoTime() - lastActivity;
-    }
 
-    @Override
-    public Optional<UserPrincipal> user() {
-        return user;
-    }
 
     @Override
     public synchronized boolean dependsOn(Channel channel) {
@@ -159,25 +137,9 @@ final class RecordSession implements ServerSession {
         return closed;
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
-    @Override
-    public String protocol() {
-        return "RTSP";
-    }
 
-    @Override
-    public String clientAddress() {
-        return client;
-    }
 
-    @Override
-    public String path() {
-        return path;
-    }
 
     @Override
     public synchronized String state() {
@@ -189,10 +151,6 @@ final class RecordSession implements ServerSession {
         return interleaved.isEmpty() ? "RTP/AVP/UDP (in)" : "RTP/AVP/TCP (in)";
     }
 
-    @Override
-    public Instant created() {
-        return created;
-    }
 
     @Override
     public synchronized long bytesSent() {

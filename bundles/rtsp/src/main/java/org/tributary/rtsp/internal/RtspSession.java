@@ -1,6 +1,5 @@
 package org.tributary.rtsp.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,20 +28,15 @@ import org.tributary.rtp.Rtcp;
  * State changes come from requests (any connection), the pump, the reaper and management, so
  * every method holds the session's lock.
  */
-final class RtspSession implements ServerSession, MediaPump.Listener {
+final class RtspSession extends SessionIdentity implements MediaPump.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtspSession.class);
 
     /** RFC 2326 appendix A server states. */
     enum State { READY, PLAYING }
 
-    private final String id;
-    private final String path;
-    private final String client;
-    private final Optional<UserPrincipal> user;
     private final MediaPresentation presentation;
     private final EventLoop loop;
-    private final Instant created = Instant.now();
     private final Map<Integer, TrackInfo> tracks = new LinkedHashMap<>();
     private final Map<Integer, TrackOutput> outputs = new LinkedHashMap<>();
     private final Consumer<RtspSession> onClose;
@@ -50,15 +44,11 @@ final class RtspSession implements ServerSession, MediaPump.Listener {
     private LiveSubscription subscription;
     private MediaReader reader;
     private State state = State.READY;
-    private volatile long lastActivity = System.nanoTime();
     private boolean closed;
 
     RtspSession(String id, String path, String client, Optional<UserPrincipal> user, MediaPresentation presentation,
                 EventLoop loop, Consumer<RtspSession> onClose) {
-        this.id = id;
-        this.path = path;
-        this.client = client;
-        this.user = user;
+        super(id, path, client, user);
         this.presentation = presentation;
         this.loop = loop;
         this.onClose = onClose;
@@ -67,11 +57,6 @@ final class RtspSession implements ServerSession, MediaPump.Listener {
         }
     }
 
-    /** @return the user that set the session up; later requests run as this user unless they log in again */
-    @Override
-    public Optional<UserPrincipal> user() {
-        return user;
-    }
 
     EventLoop loop() {
         return loop;
@@ -81,16 +66,7 @@ final class RtspSession implements ServerSession, MediaPump.Listener {
         return presentation;
     }
 
-    /** Records client activity: a request or an RTCP report keeps the session alive. */
-    @Override
-    public void touch() {
-        lastActivity = System.nanoTime();
-    }
 
-    @Override
-    public long idleNanos() {
-        return System.nanoTime() - lastActivity;
-    }
 
     synchronized boolean isSetUp(int trackId) {
         return outputs.containsKey(trackId);
@@ -170,7 +146,7 @@ final class RtspSession implements ServerSession, MediaPump.Listener {
             }
         }
         state = State.READY;
-        LOG.info("Session {}: the broadcast {} ended", id, path);
+        LOG.info("Session {}: the broadcast {} ended", id(), path());
     }
 
     /** Handles an RTCP compound packet the client sent about a track. */
@@ -192,12 +168,12 @@ final class RtspSession implements ServerSession, MediaPump.Listener {
     public synchronized void ended() {
         sayBye();
         state = State.READY;
-        LOG.debug("Session {} reached the end of {}", id, path);
+        LOG.debug("Session {} reached the end of {}", id(), path());
     }
 
     @Override
     public synchronized void failed(MediaException cause) {
-        LOG.warn("Session {} stopped: {}", id, cause.getMessage());
+        LOG.warn("Session {} stopped: {}", id(), cause.getMessage());
     }
 
     /** Sends each track's BYE, with a last sender report that keeps the media clock of the earlier ones. */
@@ -244,25 +220,9 @@ final class RtspSession implements ServerSession, MediaPump.Listener {
         return closed;
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
-    @Override
-    public String protocol() {
-        return "RTSP";
-    }
 
-    @Override
-    public String clientAddress() {
-        return client;
-    }
 
-    @Override
-    public String path() {
-        return path;
-    }
 
     @Override
     public synchronized String state() {
@@ -274,10 +234,6 @@ final class RtspSession implements ServerSession, MediaPump.Listener {
         return outputs.isEmpty() ? "-" : outputs.values().iterator().next().transport().kind();
     }
 
-    @Override
-    public Instant created() {
-        return created;
-    }
 
     @Override
     public synchronized long bytesSent() {

@@ -1,0 +1,64 @@
+package org.tributary.rtsp.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.tributary.api.UserPrincipal;
+
+/** What every RTSP session is: who, from where, for which path, since when, and when it was last heard of. */
+abstract class SessionIdentity implements ServerSession {
+
+    private final String id;
+    private final String path;
+    private final String client;
+    private final Optional<UserPrincipal> user;
+    private final Instant created = Instant.now();
+    private volatile long lastActivity = System.nanoTime();
+
+    SessionIdentity(String id, String path, String client, Optional<UserPrincipal> user) {
+        this.id = id;
+        this.path = path;
+        this.client = client;
+        this.user = user;
+    }
+
+    @Override
+    public void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    @Override
+    public long idleNanos() {
+        return System.nanoTime() - lastActivity;
+    }
+
+    @Override
+    public Optional<UserPrincipal> user() {
+        return user;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String protocol() {
+        return "RTSP";
+    }
+
+    @Override
+    public String clientAddress() {
+        return client;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public Instant created() {
+        return created;
+    }
+}
