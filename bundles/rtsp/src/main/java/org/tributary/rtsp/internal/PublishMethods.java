@@ -92,14 +92,15 @@ final class PublishMethods {
         }
         RecordSession session = (RecordSession) existing;
         if (session == null) {
-            Announced pending = announced.remove(uri.path());
+            String path = announcedPath(uri.path());
+            Announced pending = path == null ? null : announced.remove(path);
             if (pending == null) {
                 throw new RtspException(RtspResponseStatuses.METHOD_NOT_VALID,
                         "SETUP mode=record of " + uri.path() + " without ANNOUNCE");
             }
-            session = context.sessions().add(id -> new RecordSession(id, uri.path(), client(), pending.user(),
+            session = context.sessions().add(id -> new RecordSession(id, path, client(), pending.user(),
                     pending.publication(), channel, context.sessions()::closed));
-        } else if (!session.path().equals(uri.path())) {
+        } else if (!within(uri.path(), session.path())) {
             throw new RtspException(RtspResponseStatuses.AGGREGATE_OPERATION_NOT_ALLOWED, "another path");
         }
         int track = trackOf(session.publication().controls(), request.uri(), uri);
@@ -143,6 +144,23 @@ final class PublishMethods {
         return result;
     }
 
+    /**
+     * The announced path a SETUP URL belongs to: publishers name tracks with controls of their own
+     * ({@code streamid=0}, GStreamer's {@code stream=0}…) appended to the announced URL.
+     */
+    private String announcedPath(String setupPath) {
+        for (String path : announced.keySet()) {
+            if (within(setupPath, path)) {
+                return path;
+            }
+        }
+        return null;
+    }
+
+    private static boolean within(String setupPath, String announcedPath) {
+        return setupPath.equals(announcedPath) || setupPath.startsWith(announcedPath + "/");
+    }
+
     /** Finds the announced track a SETUP URL names: its control, as a last segment or a whole URL. */
     private static int trackOf(List<String> controls, String requestUri, RtspUri uri) throws RtspException {
         String last = requestUri.substring(requestUri.lastIndexOf('/') + 1);
@@ -176,6 +194,12 @@ final class PublishMethods {
         recording.record();
         LOG.info("Publishing session {} of {} records {}", recording.id(), recording.clientAddress(), recording.path());
         return answer(recording, null);
+    }
+
+    /** PAUSE of a publisher (GStreamer sends one at its end of stream): the broadcast waits for RECORD or TEARDOWN. */
+    FullHttpResponse pause(RecordSession session) {
+        session.pause();
+        return answer(session, null);
     }
 
     /** @return true when the request's session was a publishing one, now ended */

@@ -76,6 +76,10 @@ final class RecordSession extends SessionIdentity {
         recording = true;
     }
 
+    synchronized void pause() {
+        recording = false;
+    }
+
     /** An interleaved frame of the publisher's connection. */
     void interleaved(int channel, ByteBuf payload) {
         Integer slot;

@@ -97,6 +97,9 @@ final class RequestProcessor {
             case "PLAY":
                 return done(sessionMethods.play(request));
             case "PAUSE":
+                if (context.session(request) instanceof RecordSession recording) {
+                    return done(publishing.pause(recording));
+                }
                 return done(sessionMethods.pause(request));
             case "TEARDOWN":
                 if (publishing.teardown(context.session(request))) {
