@@ -229,7 +229,6 @@ final class PublishMethods {
     }
 
     private String client() {
-        return channel.remoteAddress() instanceof InetSocketAddress remote
-                ? remote.getAddress().getHostAddress() + ":" + remote.getPort() : String.valueOf(channel.remoteAddress());
+        return ServerContext.clientName(channel);
     }
 }

@@ -104,6 +104,12 @@ final class ServerContext {
         return session;
     }
 
+    /** @return the client as {@code host:port}, for sessions, management and logs */
+    static String clientName(Channel channel) {
+        return channel.remoteAddress() instanceof InetSocketAddress remote
+                ? remote.getAddress().getHostAddress() + ":" + remote.getPort() : String.valueOf(channel.remoteAddress());
+    }
+
     static InetAddress clientAddress(Channel channel) {
         return channel.remoteAddress() instanceof InetSocketAddress remote ? remote.getAddress()
                 : InetAddress.getLoopbackAddress();

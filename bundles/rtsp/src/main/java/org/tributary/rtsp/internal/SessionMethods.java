@@ -91,8 +91,7 @@ final class SessionMethods {
 
     private RtspSession newSession(String path, Optional<UserPrincipal> user) throws RtspException {
         MediaPresentation presentation = RequestProcessor.open(context, path);
-        String client = channel.remoteAddress() instanceof InetSocketAddress remote
-                ? remote.getAddress().getHostAddress() + ":" + remote.getPort() : String.valueOf(channel.remoteAddress());
+        String client = ServerContext.clientName(channel);
         RtspSession session = context.sessions().create(path, client, user, presentation, channel.eventLoop());
         LOG.info("RTSP session {} opened by {} for {}", session.id(), client, path);
         return session;
