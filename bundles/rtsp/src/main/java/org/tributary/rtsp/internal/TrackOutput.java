@@ -1,7 +1,6 @@
 package org.tributary.rtsp.internal;
 
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.netty.buffer.ByteBuf;
@@ -9,7 +8,6 @@ import org.tributary.api.MediaSample;
 import org.tributary.api.ReceptionStats;
 import org.tributary.api.TrackInfo;
 import org.tributary.api.MediaException;
-import org.tributary.rtp.NtpTime;
 import org.tributary.rtp.PayloadFormat;
 import org.tributary.rtp.PayloadSink;
 import org.tributary.rtp.ReportBlock;
@@ -164,7 +162,7 @@ final class TrackOutput implements PayloadSink {
     /** Tells the client a relayed stream ended (RTCP BYE after a report on the last timestamp). */
     void sendRelayBye() {
         ByteBuf out = transport.alloc().ioBuffer(128);
-        Rtcp.writeBye(out, new SenderInfo(ssrc, NtpTime.fromInstant(Instant.now()), currentTimestamp, packets, octets),
+        Rtcp.writeBye(out, new SenderInfo(ssrc, SenderClock.ntpNow(), currentTimestamp, packets, octets),
                 CNAME, "end of stream");
         transport.sendRtcp(out);
     }
@@ -177,7 +175,7 @@ final class TrackOutput implements PayloadSink {
     }
 
     private SenderInfo senderInfo(double mediaSeconds) {
-        return new SenderInfo(ssrc, NtpTime.fromInstant(Instant.now()), rtpTime(mediaSeconds), packets, octets);
+        return new SenderInfo(ssrc, SenderClock.ntpNow(), rtpTime(mediaSeconds), packets, octets);
     }
 
     /**
