@@ -6,13 +6,26 @@ import java.nio.ByteBuffer;
 public interface LiveViewer {
 
     /**
-     * One RTP packet as the publisher sent it, shared by every viewer: read-only, valid only during
-     * the call; copy what must outlive it.
+     * One RTP packet as the broadcast relays it, shared by every viewer: read-only and never changed
+     * afterwards, so a viewer may keep a reference to it (to send it without copying it) after the call.
      *
      * @param track  the track index
      * @param packet the whole RTP packet (header included)
      */
     void rtp(int track, ByteBuffer packet);
+
+    /**
+     * Asked once per frame, before its first packet: whether the viewer can take a new frame of a track
+     * now. When it cannot (its socket is full), the broadcast skips the whole frame for this viewer, and
+     * for video the frames that depend on it up to the next key frame, so a slow viewer never stalls the
+     * publisher or the other viewers and never gets half a picture.
+     *
+     * @param track the track index
+     * @return false to skip the frame that starts now; the viewer counts what it skipped
+     */
+    default boolean ready(int track) {
+        return true;
+    }
 
     /**
      * The publisher's clock mapping for a track, from its RTCP sender report.

@@ -8,6 +8,9 @@ import static org.junit.Assert.assertTrue;
 import static org.tributary.itests.interop.LiveClients.BROADCASTER;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +31,8 @@ import org.tributary.itests.support.TributaryDistribution;
 /**
  * Publishers that are refused or that vanish, against a server that keeps a looping broadcast on
  * {@code /live/busy} for the whole class: anonymous and second publishers, RECORD without
- * ANNOUNCE, oversized and forged SDP, and a publisher killed with SIGKILL. After every test the
+ * ANNOUNCE, oversized and forged SDP, RTP forged from another address, and a publisher killed with
+ * SIGKILL. After every test the
  * busy broadcast still answers DESCRIBE 200. The publisher time-out is 5 s here.
  */
 public class LiveBroadcastBadInputInteropIT {
@@ -149,6 +153,32 @@ public class LiveBroadcastBadInputInteropIT {
         }
         RtspResponse describe = LiveClients.describe(SERVER, path);
         assertEquals("DESCRIBE after the broadcast timed out" + describe.describe(), 404, describe.status());
+    }
+
+    @Test
+    public void rtpFromAnotherAddressIsDroppedWhileTheViewersDecodeCleanly() throws IOException {
+        String path = "/live/foreign";
+        int mark = AccessAssertions.logMark(SERVER);
+        try (RunningCommand publisher = LiveClients.publish(movie(), BROADCASTER.url(SERVER, path), "udp", true)) {
+            LiveClients.awaitPublished(SERVER, path, publisher);
+            try (RunningCommand viewer = LiveClients.decode(SERVER.url(path), "tcp", 4)) {
+                int[] range = SERVER.rtpPortRange();
+                // 127.0.0.2 is this host too, but not the publisher's address: forge RTP to every server port
+                try (DatagramSocket forger = new DatagramSocket(new InetSocketAddress("127.0.0.2", 0))) {
+                    byte[] forged = {(byte) 0x80, 96, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0x65, (byte) 0x88, 0x00};
+                    for (int port = range[0]; port <= range[1]; port++) {
+                        forger.send(new DatagramPacket(forged, forged.length,
+                                new InetSocketAddress("127.0.0.1", port)));
+                    }
+                }
+                LiveClients.assertDecodedCleanly("viewer of " + path + " while forged RTP arrived",
+                        viewer.awaitExit(LiveClients.VIEWER_TIMEOUT), 90);
+            }
+        }
+        String log = SERVER.logText().substring(mark);
+        assertTrue("karaf.log must name the dropped foreign packets:\n" + log,
+                log.lines().anyMatch(line -> line.contains("from /127.0.0.2:")
+                        && line.contains("which is not the session's client /127.0.0.1")));
     }
 
     /** Announces the well-formed SDP the bad ones are made from, and asserts it is accepted. */

@@ -41,6 +41,7 @@ public final class TributaryDistribution extends ExternalResource implements Aut
     private int rtspPort;
     private int sshPort;
     private int rtpRangeSize = FreePorts.RTP_RANGE_SIZE;
+    private int rtpBase;
     private final Map<String, Map<String, String>> configEdits = new LinkedHashMap<>();
     private final Map<String, String> files = new LinkedHashMap<>();
 
@@ -126,6 +127,11 @@ public final class TributaryDistribution extends ExternalResource implements Aut
     }
 
     /** Returns {@code rtsp://127.0.0.1:PORT/path} (a leading slash in {@code path} is optional). */
+    /** @return the first and last UDP port of the server's RTP/RTCP range */
+    public int[] rtpPortRange() {
+        return new int[] {rtpBase, rtpBase + rtpRangeSize - 1};
+    }
+
     public String url(String path) {
         return "rtsp://127.0.0.1:" + rtspPort + (path.startsWith("/") ? path : "/" + path);
     }
@@ -217,7 +223,7 @@ public final class TributaryDistribution extends ExternalResource implements Aut
         int[] ports = FreePorts.tcp(5);
         rtspPort = ports[0];
         sshPort = ports[1];
-        int rtpBase = FreePorts.rtpRangeBase(rtpRangeSize);
+        rtpBase = FreePorts.rtpRangeBase(rtpRangeSize);
         Path etc = home.resolve("etc");
         CfgFile.put(etc.resolve("org.tributary.rtsp.cfg"), Map.of(
                 "ports", Integer.toString(rtspPort),

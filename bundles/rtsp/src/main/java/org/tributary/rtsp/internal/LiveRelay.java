@@ -8,7 +8,8 @@ import org.tributary.api.LiveViewer;
 /**
  * One viewer of a live broadcast: hands each shared packet to the track output the viewer set up
  * (track index i is control {@code trackID=i+1}). Called on the publisher's event loop; the
- * outputs never block (a full socket drops the packet and counts it).
+ * outputs never block: a viewer whose socket is full is not {@link #ready} for a frame, and the
+ * broadcast skips that whole frame for it.
  */
 final class LiveRelay implements LiveViewer {
 
@@ -29,6 +30,14 @@ final class LiveRelay implements LiveViewer {
             if (output != null) {
                 output.relay(packet);
             }
+        }
+    }
+
+    @Override
+    public boolean ready(int track) {
+        synchronized (lock) {
+            TrackOutput output = outputs.get(track + 1);
+            return output == null || output.readyForFrame();
         }
     }
 

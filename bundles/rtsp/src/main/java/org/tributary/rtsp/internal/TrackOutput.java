@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import org.tributary.api.MediaSample;
 import org.tributary.api.ReceptionStats;
 import org.tributary.api.TrackInfo;
@@ -116,15 +118,24 @@ final class TrackOutput implements PayloadSink {
     }
 
     /**
+     * Whether a new frame of the relayed stream may start: not when the client is not keeping up, and
+     * then the frame is counted as dropped (the broadcast skips all of it).
+     */
+    boolean readyForFrame() {
+        if (transport.writable()) {
+            return true;
+        }
+        droppedFrames++;
+        return false;
+    }
+
+    /**
      * Relays a broadcast's packet under this viewer's SSRC, with sequence numbers and timestamps
-     * shifted so that the viewer's stream starts at its own random origin. One copy into the
-     * outgoing buffer; the shared packet is never changed.
+     * shifted so that the viewer's stream starts at its own random origin. Without copying the media:
+     * the outgoing packet is this viewer's own 12-byte header followed by the shared packet's bytes,
+     * which the broadcast never changes, as the second part of a composite buffer.
      */
     void relay(ByteBuffer packet) {
-        if (!transport.writable()) {
-            droppedFrames++;
-            return;
-        }
         int sequenceIn = packet.getShort(packet.position() + 2) & 0xFFFF;
         long timestampIn = packet.getInt(packet.position() + 4) & 0xFFFFFFFFL;
         if (!relayStarted) {
@@ -133,14 +144,15 @@ final class TrackOutput implements PayloadSink {
             relayTimestampOffset = timestampBase - timestampIn;
         }
         int length = packet.remaining();
-        ByteBuf out = transport.alloc().ioBuffer(length);
-        out.writeByte(packet.get(packet.position()));
-        out.writeByte(packet.get(packet.position() + 1));
-        out.writeShort((sequenceIn + relaySequenceOffset) & 0xFFFF);
         currentTimestamp = (timestampIn + relayTimestampOffset) & 0xFFFFFFFFL;
-        out.writeInt((int) currentTimestamp);
-        out.writeInt(ssrc);
-        out.writeBytes(packet.duplicate().position(packet.position() + RtpHeader.SIZE));
+        ByteBuf header = transport.alloc().ioBuffer(RtpHeader.SIZE)
+                .writeByte(packet.get(packet.position()))
+                .writeByte(packet.get(packet.position() + 1))
+                .writeShort((sequenceIn + relaySequenceOffset) & 0xFFFF)
+                .writeInt((int) currentTimestamp)
+                .writeInt(ssrc);
+        ByteBuf rest = Unpooled.wrappedBuffer(packet.duplicate().position(packet.position() + RtpHeader.SIZE));
+        CompositeByteBuf out = transport.alloc().compositeDirectBuffer(2).addComponents(true, header, rest);
         sequence = (sequenceIn + relaySequenceOffset + 1) & 0xFFFF;
         packets++;
         octets += length - RtpHeader.SIZE;

@@ -29,4 +29,24 @@ record AnnouncedSdp(List<AnnouncedTrack> tracks) {
         }
         return sdp.toString();
     }
+
+    /**
+     * @param other another announcement for the same path
+     * @return whether it has the same tracks with the same payload types, encodings and format
+     *         parameters (bandwidth lines aside), so a viewer's decoders can go on with its packets
+     */
+    boolean sameMediaAs(AnnouncedSdp other) {
+        if (other.tracks.size() != tracks.size()) {
+            return false;
+        }
+        for (int i = 0; i < tracks.size(); i++) {
+            AnnouncedTrack mine = tracks.get(i);
+            AnnouncedTrack theirs = other.tracks.get(i);
+            if (!mine.encodings().equals(theirs.encodings())
+                    || !mine.mediaLinesWithoutBandwidth().equals(theirs.mediaLinesWithoutBandwidth())) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 record AnnouncedTrack(String kind, String control, Map<Integer, String> encodings, List<String> mediaLines) {
 
+    private static final int DEFAULT_CLOCK_RATE = 90_000;
+
     AnnouncedTrack {
         encodings = Collections.unmodifiableMap(new LinkedHashMap<>(encodings));
         mediaLines = List.copyOf(mediaLines);
@@ -34,5 +36,42 @@ record AnnouncedTrack(String kind, String control, Map<Integer, String> encoding
 
     boolean isVideo() {
         return kind.equals("video");
+    }
+
+    /**
+     * @return the RTP clock rate of the track's first payload type: from its {@code a=rtpmap}, else the
+     *         static payload type's (RFC 3551), else 90000
+     */
+    int clockRate() {
+        if (encodings.isEmpty()) {
+            return DEFAULT_CLOCK_RATE;
+        }
+        int payloadType = encodings.keySet().iterator().next();
+        String prefix = "a=rtpmap:" + payloadType + " ";
+        for (String line : mediaLines) {
+            if (line.startsWith(prefix)) {
+                String[] parts = line.substring(prefix.length()).trim().split("/");
+                if (parts.length >= 2 && parts[1].matches("[1-9][0-9]{0,8}")) {
+                    return Integer.parseInt(parts[1]);
+                }
+            }
+        }
+        return staticClockRate(payloadType);
+    }
+
+    private static int staticClockRate(int payloadType) {
+        return switch (payloadType) {
+            case 0, 3, 4, 5, 7, 8, 9, 12, 13, 15, 18 -> 8000;
+            case 6 -> 16000;
+            case 10, 11 -> 44100;
+            case 16 -> 11025;
+            case 17 -> 22050;
+            default -> DEFAULT_CLOCK_RATE;
+        };
+    }
+
+    /** @return the media lines without bandwidth lines, which a publisher may state differently each time */
+    List<String> mediaLinesWithoutBandwidth() {
+        return mediaLines.stream().filter(line -> !line.startsWith("b=")).toList();
     }
 }

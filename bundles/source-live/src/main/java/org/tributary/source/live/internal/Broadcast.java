@@ -3,7 +3,6 @@ package org.tributary.source.live.internal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -21,10 +20,11 @@ import org.tributary.api.Publication;
 import org.tributary.api.TrackInfo;
 
 /**
- * One live broadcast: the publisher feeds it through {@link Publication}, viewers subscribe through
- * {@link LivePresentation}. Each accepted packet is checked once and handed to every viewer as a
- * read-only view of the publisher's buffer: no per-viewer copy. Viewers run on the publisher's
- * thread and must not block; one that throws is dropped.
+ * One live broadcast: publishers feed it through {@link PublisherFeed}s (one at a time), viewers
+ * subscribe through {@link LivePresentation}. Each accepted packet is checked and copied once, into
+ * memory that no one changes afterwards, and that one copy goes to every viewer: no per-viewer copy.
+ * Sequence numbers and timestamps are kept continuous when another publisher continues the broadcast
+ * (see {@link Timeline}). Viewers run on the publisher's threads and must not block.
  */
 final class Broadcast implements Publication, LivePresentation {
 
@@ -32,43 +32,124 @@ final class Broadcast implements Publication, LivePresentation {
 
     private final String path;
     private final String name;
-    private final String publisher;
     private final AnnouncedSdp sdp;
     private final boolean[] gated;
+    private final Timeline[] timelines;
+    private final PacketCopies[] copies;
     private final LongSupplier nanoClock;
     private final Consumer<Broadcast> onClose;
+    private final Consumer<Broadcast> onPublisherGone;
     private final Instant started = Instant.now();
-    private final CopyOnWriteArrayList<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final Viewers viewers;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LongAdder packetsIn = new LongAdder();
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final DropLog dropLog;
+    private volatile String publisher;
+    private volatile PublisherFeed feed;
     private volatile long lastPacketNanos;
+    private volatile long publisherGoneNanos;
 
     /**
+     * A broadcast fed directly through its own {@link Publication} methods, which ends when closed.
+     *
      * @param path      the path below the mount
      * @param name      the full path, for logs
-     * @param publisher the publisher's address
+     * @param publisher where the packets come from, for management and logs
      * @param sdp       the checked announcement
      * @param nanoClock monotonic time in nanoseconds; the silence clock starts now
      * @param onClose   told once when the broadcast closes
      */
     Broadcast(String path, String name, String publisher, AnnouncedSdp sdp, LongSupplier nanoClock,
               Consumer<Broadcast> onClose) {
+        this(path, name, publisher, sdp, nanoClock, onClose, Broadcast::close);
+    }
+
+    /**
+     * @param onPublisherGone told when the current publisher's feed closed; it either closes the broadcast
+     *                        or lets viewers wait ({@link #publisherGoneNanos})
+     */
+    Broadcast(String path, String name, String publisher, AnnouncedSdp sdp, LongSupplier nanoClock,
+              Consumer<Broadcast> onClose, Consumer<Broadcast> onPublisherGone) {
         this.path = path;
         this.name = name;
         this.publisher = publisher;
         this.sdp = sdp;
         this.nanoClock = nanoClock;
         this.onClose = onClose;
+        this.onPublisherGone = onPublisherGone;
         this.dropLog = new DropLog(LOG, name, nanoClock);
-        this.gated = new boolean[sdp.tracks().size()];
-        for (int i = 0; i < gated.length; i++) {
+        this.viewers = new Viewers(name);
+        int tracks = sdp.tracks().size();
+        this.gated = new boolean[tracks];
+        this.timelines = new Timeline[tracks];
+        this.copies = new PacketCopies[tracks];
+        for (int i = 0; i < tracks; i++) {
             AnnouncedTrack track = sdp.tracks().get(i);
             gated[i] = track.isVideo() && track.encodings().values().stream().anyMatch(KeyFrames::recognises);
+            timelines[i] = new Timeline(track.clockRate());
+            copies[i] = new PacketCopies();
         }
         this.lastPacketNanos = nanoClock.getAsLong();
+    }
+
+    /**
+     * Gives the broadcast to a (new) publisher: a previous one's packets are ignored from now on, viewers
+     * start again at the next key frame, and the silence clock restarts.
+     *
+     * @param address the publisher's address, {@code host:port}
+     * @return the publisher's handle
+     */
+    PublisherFeed attach(String address) {
+        PublisherFeed next = new PublisherFeed(this, address);
+        synchronized (this) {
+            for (Timeline timeline : timelines) {
+                timeline.rebase();
+            }
+            publisher = address;
+            lastPacketNanos = nanoClock.getAsLong();
+            publisherGoneNanos = 0;
+            feed = next;
+        }
+        viewers.restart();
+        return next;
+    }
+
+    /** @return the publisher's handle that may feed the broadcast now, or null */
+    PublisherFeed feed() {
+        return feed;
+    }
+
+    void feedEnded(PublisherFeed ended) {
+        synchronized (this) {
+            if (feed != ended) {
+                return;
+            }
+            feed = null;
+            publisherGoneNanos = Math.max(1, nanoClock.getAsLong());
+        }
+        onPublisherGone.accept(this);
+    }
+
+    /** @return the monotonic time the last publisher left, 0 while one publishes (or never attached) */
+    long publisherGoneNanos() {
+        return publisherGoneNanos;
+    }
+
+    /** Ends the current publisher's feed as if it left (silence timeout, kick). */
+    void dropPublisher() {
+        PublisherFeed current = feed;
+        if (current != null) {
+            current.close();
+        } else if (publisherGoneNanos == 0) {
+            close();
+        }
+    }
+
+    /** @return whether another announcement describes the same media, so viewers can go on with it */
+    boolean continuesWith(AnnouncedSdp other) {
+        return sdp.sameMediaAs(other);
     }
 
     @Override
@@ -92,24 +173,19 @@ final class Broadcast implements Publication, LivePresentation {
             drop(track, e.getMessage());
             return;
         }
-        AnnouncedTrack announced = sdp.tracks().get(track);
-        String encoding = announced.encoding(payload.payloadType());
+        String encoding = sdp.tracks().get(track).encoding(payload.payloadType());
         if (encoding == null) {
             drop(track, "payload type " + payload.payloadType() + " was not announced for the track");
             return;
         }
-        lastPacketNanos = nanoClock.getAsLong();
+        long now = nanoClock.getAsLong();
+        lastPacketNanos = now;
         packetsIn.increment();
         bytesIn.add(packet.remaining());
         boolean keyFrameStart = gated[track] && KeyFrames.starts(encoding, packet, payload);
-        ByteBuffer shared = packet.asReadOnlyBuffer();
-        for (Subscription subscription : subscriptions) {
-            try {
-                subscription.rtp(track, shared, keyFrameStart);
-            } catch (RuntimeException e) {
-                evict(subscription, e);
-            }
-        }
+        ByteBuffer copy = copies[track].copy(packet);
+        timelines[track].map(copy, now);
+        viewers.rtp(track, copy.asReadOnlyBuffer(), keyFrameStart);
     }
 
     @Override
@@ -123,12 +199,9 @@ final class Broadcast implements Publication, LivePresentation {
         }
         try {
             SenderReports.read(packet, (ntp, rtpTimestamp) -> {
-                for (Subscription subscription : subscriptions) {
-                    try {
-                        subscription.viewer().senderReport(track, ntp, rtpTimestamp);
-                    } catch (RuntimeException e) {
-                        evict(subscription, e);
-                    }
+                long mapped = timelines[track].mapTimestamp(rtpTimestamp);
+                if (mapped >= 0) {
+                    viewers.senderReport(track, ntp, mapped);
                 }
             });
         } catch (MalformedPacketException e) {
@@ -141,39 +214,35 @@ final class Broadcast implements Publication, LivePresentation {
         dropLog.dropped(track, cause);
     }
 
-    private void evict(Subscription subscription, RuntimeException e) {
-        if (subscriptions.remove(subscription)) {
-            LOG.warn("broadcast {} dropped a viewer that failed", name, e);
-        }
-    }
-
     /** Ends the broadcast: leaves the registry, then every viewer gets {@link LiveViewer#ended()} once. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        feed = null;
         onClose.accept(this);
-        for (Subscription subscription : subscriptions) {
-            subscriptions.remove(subscription);
-            subscription.end();
-        }
+        viewers.endAll();
         LOG.info("broadcast {} from {} ended", name, publisher);
     }
 
     @Override
     public LiveSubscription subscribe(LiveViewer viewer) {
         Subscription subscription = new Subscription(viewer, this, gated);
-        subscriptions.add(subscription);
+        viewers.add(subscription);
         // a close that ran while we were adding did not see this viewer
-        if (closed.get() && subscriptions.remove(subscription)) {
+        if (closed.get() && viewers.remove(subscription)) {
             subscription.end();
         }
         return subscription;
     }
 
     void remove(Subscription subscription) {
-        subscriptions.remove(subscription);
+        viewers.remove(subscription);
+    }
+
+    int viewerCount() {
+        return viewers.count();
     }
 
     /** @return nanoseconds since the last accepted RTP packet, or since the announcement */
@@ -189,8 +258,9 @@ final class Broadcast implements Publication, LivePresentation {
         List<String> encodings = sdp.tracks().stream()
                 .map(t -> t.encodings().values().stream().filter(e -> !e.isEmpty()).findFirst().orElse(t.kind()))
                 .toList();
-        return new BroadcastStats(path, publisher, started, encodings, packetsIn.sum(), bytesIn.sum(), dropped.sum(),
-                subscriptions.size());
+        String from = publisherGoneNanos == 0 ? publisher : "none, waiting (last: " + publisher + ")";
+        return new BroadcastStats(path, from, started, encodings, packetsIn.sum(), bytesIn.sum(), dropped.sum(),
+                viewers.count());
     }
 
     @Override

@@ -97,33 +97,57 @@ public class LiveMediaSource implements LiveSource {
         }
     }
 
+    /**
+     * Starts a broadcast, or continues one: a path whose publisher left while its viewers wait, or a
+     * busy path when takeover is allowed, goes on with the new publisher if it announces the same media;
+     * otherwise its viewers end and a new broadcast starts.
+     */
     @Override
     public Publication publish(String path, String sdp, String publisher) throws MediaException {
         LiveSettings current = settings;
         BroadcastPaths.check(path);
         AnnouncedSdp announced = AnnounceParser.parse(sdp, current.maxSdpBytes(), current.maxTracks());
-        if (stopped) {
-            throw new MediaException(Reason.NOT_FOUND, "live source stopped");
-        }
-        String name = current.mount() + path;
-        Broadcast broadcast = new Broadcast(path, name, publisher, announced, nanoClock,
-                ended -> broadcasts.remove(path, ended));
-        while (true) {
-            Broadcast existing = broadcasts.putIfAbsent(path, broadcast);
-            if (existing == null) {
-                break;
+        synchronized (broadcasts) {
+            if (stopped) {
+                throw new MediaException(Reason.NOT_FOUND, "live source stopped");
             }
-            if (!current.allowTakeover()) {
+            String name = current.mount() + path;
+            Broadcast existing = broadcasts.get(path);
+            boolean waiting = existing != null && existing.publisherGoneNanos() != 0;
+            if (existing != null && !waiting && !current.allowTakeover()) {
                 throw new MediaException(Reason.BUSY, "broadcast " + name + " is already being published");
             }
-            if (broadcasts.replace(path, existing, broadcast)) {
-                LOG.info("broadcast {}: {} takes over from the current publisher", name, publisher);
-                existing.close();
-                break;
+            if (existing != null && existing.continuesWith(announced)) {
+                PublisherFeed previous = existing.feed();
+                PublisherFeed feed = existing.attach(publisher);
+                if (previous != null) {
+                    previous.close();
+                }
+                LOG.info("broadcast {} continues with publisher {} ({} viewer(s) kept)", name, publisher,
+                        existing.viewerCount());
+                return feed;
             }
+            if (existing != null) {
+                LOG.info("broadcast {}: {} announces other media; the current broadcast ends", name, publisher);
+                existing.close();
+            }
+            Broadcast broadcast = new Broadcast(path, name, publisher, announced, nanoClock,
+                    ended -> broadcasts.remove(path, ended), this::publisherGone);
+            broadcasts.put(path, broadcast);
+            LOG.info("broadcast {} announced by {} with {} track(s)", name, publisher, announced.tracks().size());
+            return broadcast.attach(publisher);
         }
-        LOG.info("broadcast {} announced by {} with {} track(s)", name, publisher, announced.tracks().size());
-        return broadcast;
+    }
+
+    /** A publisher left or went silent: its viewers wait for another, when configured and there are any. */
+    private void publisherGone(Broadcast broadcast) {
+        int wait = settings.publisherWaitSeconds();
+        if (wait == 0 || broadcast.viewerCount() == 0 || stopped) {
+            broadcast.close();
+        } else {
+            LOG.info("broadcast {}{} lost its publisher; {} viewer(s) wait up to {} s for it", settings.mount(),
+                    broadcast.path(), broadcast.viewerCount(), wait);
+        }
     }
 
     @Override
@@ -140,19 +164,27 @@ public class LiveMediaSource implements LiveSource {
         return "live broadcasts at " + settings.mount() + " (" + broadcasts.size() + " publishing)";
     }
 
-    /** Ends every broadcast silent for the publisher timeout; the scheduler calls it every second. */
+    /**
+     * Drops the publisher of every broadcast silent for the publisher timeout, and ends every broadcast
+     * whose viewers waited for a publisher long enough; the scheduler calls it every second.
+     */
     void checkTimeouts() {
-        int seconds = settings.publisherTimeoutSeconds();
-        if (seconds == 0) {
-            return;
-        }
+        LiveSettings current = settings;
         long now = nanoClock.getAsLong();
-        long limit = TimeUnit.SECONDS.toNanos(seconds);
+        long silenceLimit = TimeUnit.SECONDS.toNanos(current.publisherTimeoutSeconds());
+        long waitLimit = TimeUnit.SECONDS.toNanos(current.publisherWaitSeconds());
         for (Broadcast broadcast : broadcasts.values()) {
-            if (broadcast.silenceNanos(now) >= limit) {
-                LOG.info("broadcast {}{} timed out after {} s without packets", settings.mount(), broadcast.path(),
-                        seconds);
-                broadcast.close();
+            long gone = broadcast.publisherGoneNanos();
+            if (gone != 0) {
+                if (now - gone >= waitLimit) {
+                    LOG.info("broadcast {}{}: no publisher came back within {} s", current.mount(), broadcast.path(),
+                            current.publisherWaitSeconds());
+                    broadcast.close();
+                }
+            } else if (silenceLimit > 0 && broadcast.silenceNanos(now) >= silenceLimit) {
+                LOG.info("broadcast {}{} timed out after {} s without packets", current.mount(), broadcast.path(),
+                        current.publisherTimeoutSeconds());
+                broadcast.dropPublisher();
             }
         }
     }

@@ -5,11 +5,13 @@ package org.tributary.source.live.internal;
  *
  * @param mount                   the mount prefix, such as {@code /live/}, for descriptions and logs
  * @param publisherTimeoutSeconds silence after which a broadcast ends; 0 disables the check
+ * @param publisherWaitSeconds    how long viewers wait for a publisher that left or went silent to come
+ *                                back (or another to continue with the same media); 0 ends them at once
  * @param allowTakeover           whether a new publisher replaces the current one
  * @param maxSdpBytes             largest accepted announcement, in UTF-8 bytes
  * @param maxTracks               largest accepted number of media lines
  */
-record LiveSettings(String mount, int publisherTimeoutSeconds, boolean allowTakeover, int maxSdpBytes,
+record LiveSettings(String mount, int publisherTimeoutSeconds, int publisherWaitSeconds, boolean allowTakeover, int maxSdpBytes,
                     int maxTracks) {
 
     static final String DEFAULT_MOUNT = "/live/";
@@ -18,21 +20,23 @@ record LiveSettings(String mount, int publisherTimeoutSeconds, boolean allowTake
     static final int DEFAULT_MAX_TRACKS = 8;
 
     /** The QTSS-like defaults. */
-    static final LiveSettings DEFAULTS = new LiveSettings(DEFAULT_MOUNT, DEFAULT_PUBLISHER_TIMEOUT, false,
+    static final LiveSettings DEFAULTS = new LiveSettings(DEFAULT_MOUNT, DEFAULT_PUBLISHER_TIMEOUT, 0, false,
             DEFAULT_MAX_SDP_BYTES, DEFAULT_MAX_TRACKS);
 
     LiveSettings {
         if (mount == null || mount.isBlank()) {
             mount = DEFAULT_MOUNT;
         }
-        if (publisherTimeoutSeconds < 0 || maxSdpBytes <= 0 || maxTracks <= 0) {
-            throw new IllegalArgumentException("publisherTimeout must be >= 0, maxSdpBytes and maxTracks > 0: "
-                    + publisherTimeoutSeconds + ", " + maxSdpBytes + ", " + maxTracks);
+        if (publisherTimeoutSeconds < 0 || publisherWaitSeconds < 0 || maxSdpBytes <= 0 || maxTracks <= 0) {
+            throw new IllegalArgumentException("publisherTimeout and publisherWait must be >= 0, maxSdpBytes and "
+                    + "maxTracks > 0: " + publisherTimeoutSeconds + ", " + publisherWaitSeconds + ", " + maxSdpBytes
+                    + ", " + maxTracks);
         }
     }
 
     static LiveSettings of(LiveSourceConfig config) {
-        return new LiveSettings(config.tributary_mount(), config.publisherTimeout(), config.allowTakeover(),
+        return new LiveSettings(config.tributary_mount(), config.publisherTimeout(), config.publisherWait(),
+                config.allowTakeover(),
                 config.maxSdpBytes(), config.maxTracks());
     }
 }

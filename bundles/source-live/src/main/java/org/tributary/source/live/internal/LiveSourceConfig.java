@@ -19,8 +19,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "A broadcast without RTP for this long ends; 0 never ends it")
     int publisherTimeout() default LiveSettings.DEFAULT_PUBLISHER_TIMEOUT;
 
+    @AttributeDefinition(name = "Wait for the publisher (s)",
+            description = "When the publisher leaves or times out, viewers wait this long for it (or another "
+                    + "publisher of the same media) to continue on the same path; 0 ends them at once")
+    int publisherWait() default 0;
+
     @AttributeDefinition(name = "Allow takeover",
-            description = "A new publisher on a busy path ends the current broadcast instead of being refused")
+            description = "A new publisher on a busy path replaces the current one instead of being refused")
     boolean allowTakeover() default false;
 
     @AttributeDefinition(name = "Maximum SDP size (bytes)", description = "Larger announcements are refused")

@@ -12,7 +12,10 @@ import org.tributary.api.LiveViewer;
 /**
  * One viewer of a broadcast and where it stands. A late viewer gets nothing of a gated track (video
  * whose key frames are recognised) until that track's next key frame, and nothing of the other tracks
- * until the first gated track started, so its audio does not run ahead of its first picture.
+ * until the first gated track started, so its audio does not run ahead of its first picture. A viewer
+ * that cannot keep up loses whole frames: it is asked once per frame whether it is {@link
+ * LiveViewer#ready ready}; if not, the frame is skipped, and a gated track waits for its next key frame,
+ * since the frames in between refer to the one skipped.
  */
 final class Subscription implements LiveSubscription {
 
@@ -21,8 +24,10 @@ final class Subscription implements LiveSubscription {
     private final LiveViewer viewer;
     private final Broadcast broadcast;
     private final boolean[] gated;
+    private final boolean anyGated;
     // tracks may be fed from different threads (one UDP channel each), so the flags are atomic
     private final AtomicIntegerArray started;
+    private final FramePace[] pace;
     private volatile boolean pictureStarted;
     private final AtomicBoolean finished = new AtomicBoolean();
 
@@ -34,11 +39,14 @@ final class Subscription implements LiveSubscription {
         this.broadcast = broadcast;
         this.gated = gated;
         this.started = new AtomicIntegerArray(gated.length);
-        boolean anyGated = false;
-        for (boolean g : gated) {
-            anyGated |= g;
+        this.pace = new FramePace[gated.length];
+        boolean any = false;
+        for (int i = 0; i < gated.length; i++) {
+            any |= gated[i];
+            pace[i] = new FramePace();
         }
-        this.pictureStarted = !anyGated;
+        this.anyGated = any;
+        this.pictureStarted = !any;
     }
 
     LiveViewer viewer() {
@@ -46,15 +54,22 @@ final class Subscription implements LiveSubscription {
     }
 
     /**
-     * Delivers a packet if this viewer's start allows it.
+     * Delivers a packet if this viewer's start and pace allow it.
      *
-     * @param shared        the read-only view of the publisher's packet; each viewer gets its own duplicate
+     * @param shared        the read-only packet every viewer gets; each viewer gets its own duplicate
      * @param keyFrameStart whether the packet starts a key frame of its (gated) track
      */
     void rtp(int track, ByteBuffer shared, boolean keyFrameStart) {
-        if (admits(track, keyFrameStart)) {
-            viewer.rtp(track, shared.duplicate());
+        if (!admits(track, keyFrameStart)) {
+            return;
         }
+        if (pace[track].skips(shared, () -> viewer.ready(track))) {
+            if (gated[track]) {
+                started.set(track, 0);
+            }
+            return;
+        }
+        viewer.rtp(track, shared.duplicate());
     }
 
     private boolean admits(int track, boolean keyFrameStart) {
@@ -70,6 +85,15 @@ final class Subscription implements LiveSubscription {
         started.set(track, 1);
         pictureStarted = true;
         return true;
+    }
+
+    /** Another publisher continues the broadcast: start again as a late joiner does, at a key frame. */
+    void restart() {
+        pictureStarted = !anyGated;
+        for (int i = 0; i < gated.length; i++) {
+            started.set(i, 0);
+            pace[i].reset();
+        }
     }
 
     /** Tells the viewer the broadcast ended, once, unless it cancelled. */

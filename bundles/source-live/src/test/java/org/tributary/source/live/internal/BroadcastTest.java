@@ -47,32 +47,62 @@ public class BroadcastTest {
     }
 
     @Test
-    public void everyViewerGetsTheSameBytesWithoutACopy() {
+    public void everyViewerGetsTheOneCopyTheBroadcastKeeps() {
         List<RecordingViewer> viewers = List.of(new RecordingViewer(), new RecordingViewer(), new RecordingViewer());
         viewers.forEach(broadcast::subscribe);
         ByteBuffer packet = idr(7);
         byte[] sent = new byte[packet.remaining()];
         packet.duplicate().get(sent);
-        List<ByteBuffer> seen = new ArrayList<>();
-        broadcast.subscribe(new RecordingViewer() {
-            @Override
-            public void rtp(int track, ByteBuffer delivered) {
-                // a write to the publisher's buffer shows through: the viewer got a view, not a copy
-                packet.put(packet.limit() - 1, (byte) 0x55);
-                assertEquals(0x55, delivered.get(delivered.limit() - 1));
-                packet.put(packet.limit() - 1, (byte) 0x84);
-                seen.add(delivered);
-            }
-        });
         broadcast.rtp(VIDEO, packet);
+        // the publisher's receive buffer is reused for the next packet: what viewers kept must not change
+        packet.put(packet.limit() - 1, (byte) 0x55);
         for (RecordingViewer viewer : viewers) {
             assertEquals(List.of(VIDEO), viewer.tracks);
             assertArrayEquals(sent, viewer.packets.get(0));
-            assertTrue(viewer.buffers.get(0).isReadOnly());
+            ByteBuffer kept = viewer.buffers.get(0);
+            assertTrue(kept.isReadOnly());
+            assertTrue("direct, so the network layer sends it without copying", kept.isDirect());
+            assertEquals((byte) 0x84, kept.get(kept.limit() - 1));
         }
-        assertEquals(1, seen.size());
         assertNotSame(viewers.get(0).buffers.get(0), viewers.get(1).buffers.get(0));
         assertEquals(0, packet.position());
+    }
+
+    @Test
+    public void aSlowViewerLosesWholeFramesAndVideoWaitsForTheNextKeyFrame() {
+        RecordingViewer fast = new RecordingViewer();
+        SlowViewer slow = new SlowViewer();
+        broadcast.subscribe(fast);
+        broadcast.subscribe(slow);
+        broadcast.rtp(VIDEO, RtpPackets.packet(96, 1, 1000, false, 0x7C, 0x85, 0x88));    // IDR, FU-A start
+        broadcast.rtp(VIDEO, RtpPackets.packet(96, 2, 1000, true, 0x7C, 0x45, 0x88));     // IDR, FU-A end
+        slow.ready = false;
+        broadcast.rtp(VIDEO, RtpPackets.packet(96, 3, 4600, false, 0x5C, 0x81, 0x01));    // P frame starts
+        slow.ready = true;                                                                 // too late: whole frame
+        broadcast.rtp(VIDEO, RtpPackets.packet(96, 4, 4600, true, 0x5C, 0x41, 0x01));
+        broadcast.rtp(VIDEO, RtpPackets.packet(96, 5, 8200, true, 0x41, 0x9A));            // refers to the lost one
+        broadcast.rtp(AUDIO, RtpPackets.packet(97, 6, 500, true, 0x00, 0x10, 0x0A, 0x20));
+        broadcast.rtp(VIDEO, RtpPackets.packet(96, 7, 11800, true, 0x65, 0x88));           // next IDR
+        assertEquals(7, fast.packets.size());
+        assertEquals(List.of(1, 2, 6, 7), slow.sequences());
+        assertEquals(List.of(VIDEO, VIDEO, AUDIO, VIDEO), slow.tracks);
+        assertEquals("asked once per frame it was due", 4, slow.asked);
+    }
+
+    /** A viewer whose socket is full while {@link #ready} is false. */
+    private static final class SlowViewer extends RecordingViewer {
+        boolean ready = true;
+        int asked;
+
+        @Override
+        public boolean ready(int track) {
+            asked++;
+            return ready;
+        }
+
+        List<Integer> sequences() {
+            return packets.stream().map(p -> ((p[2] & 0xff) << 8) | (p[3] & 0xff)).toList();
+        }
     }
 
     @Test
@@ -119,6 +149,9 @@ public class BroadcastTest {
     public void senderReportsReachEveryViewer() {
         RecordingViewer viewer = new RecordingViewer();
         broadcast.subscribe(viewer);
+        broadcast.rtcp(AUDIO, SenderReportsTest.srAndSdes());
+        assertEquals("no report before the publisher's numbering is known", 0, viewer.senderReports.size());
+        broadcast.rtp(AUDIO, aac(1));
         broadcast.rtcp(AUDIO, SenderReportsTest.srAndSdes());
         assertEquals(1, viewer.senderReports.size());
         assertArrayEquals(new long[] {AUDIO, 0xE93A4B5C80000000L, 0xF0000001L}, viewer.senderReports.get(0));

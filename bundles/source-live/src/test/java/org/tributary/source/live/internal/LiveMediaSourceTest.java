@@ -2,10 +2,11 @@ package org.tributary.source.live.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -51,7 +52,10 @@ public class LiveMediaSourceTest {
         assertRefused(Reason.NOT_FOUND, () -> source.open("cam1"));
         Publication publication = source.publish("cam1", sdp, "127.0.0.1:5000");
         LivePresentation live = (LivePresentation) source.open("cam1");
-        assertSame(publication, live);
+        RecordingViewer viewer = new RecordingViewer();
+        live.subscribe(viewer);
+        publication.rtp(0, idr(1));
+        assertEquals(1, viewer.packets.size());
         assertEquals("cam1", live.path());
         assertEquals("live broadcasts at /live/ (1 publishing)", source.description());
         assertEquals("127.0.0.1:5000", source.stats().get(0).publisher());
@@ -65,7 +69,7 @@ public class LiveMediaSourceTest {
     public void refusesBadPathsAndDescriptions() {
         assertRefused(Reason.INVALID, () -> source.publish("../cam", sdp, "p"));
         assertRefused(Reason.INVALID, () -> source.publish("cam", "v=0\r\n", "p"));
-        source.configure(new LiveSettings("/live/", 20, false, 100, 8));
+        source.configure(new LiveSettings("/live/", 20, 0, false, 100, 8));
         assertRefused(Reason.INVALID, () -> source.publish("cam", sdp, "p"));
         assertEquals(0, source.stats().size());
     }
@@ -74,30 +78,114 @@ public class LiveMediaSourceTest {
     public void aBusyPathIsRefused() throws Exception {
         Publication first = source.publish("cam1", sdp, "a:1");
         assertRefused(Reason.BUSY, () -> source.publish("cam1", sdp, "b:2"));
-        assertSame(first, source.open("cam1"));
+        assertEquals("a:1", source.stats().get(0).publisher());
+        assertNotNull(first);
         source.publish("cam2", sdp, "b:2");
         assertEquals(2, source.stats().size());
     }
 
     @Test
-    public void takeoverEndsTheCurrentBroadcast() throws Exception {
-        source.configure(new LiveSettings("/live/", 20, true, 16384, 8));
+    public void takeoverContinuesTheBroadcastForItsViewers() throws Exception {
+        source.configure(new LiveSettings("/live/", 20, 0, true, 16384, 8));
         Publication first = source.publish("cam1", sdp, "a:1");
-        RecordingViewer viewer = new RecordingViewer();
-        ((LivePresentation) source.open("cam1")).subscribe(viewer);
+        RecordingViewer viewer = watch("cam1");
+        first.rtp(0, idr(100));
         Publication second = source.publish("cam1", sdp, "b:2");
-        assertEquals(1, viewer.ended);
-        assertSame(second, source.open("cam1"));
+        assertEquals(0, viewer.ended);
+        first.rtp(0, idr(101));
+        second.rtp(0, idr(7));
+        assertEquals("the replaced publisher's packets go nowhere", 2, viewer.packets.size());
+        assertEquals("numbering continues", 101, sequence(viewer.packets.get(1)));
         first.close();
-        assertSame("closing the old publication leaves the new one", second, source.open("cam1"));
+        assertEquals("b:2", source.stats().get(0).publisher());
+        assertEquals(0, viewer.ended);
+    }
+
+    @Test
+    public void takeoverWithOtherMediaEndsTheViewers() throws Exception {
+        source.configure(new LiveSettings("/live/", 20, 0, true, 16384, 8));
+        source.publish("cam1", sdp, "a:1");
+        RecordingViewer viewer = watch("cam1");
+        source.publish("cam1", sdp.replace("96", "98"), "b:2");
+        assertEquals(1, viewer.ended);
+        assertEquals("b:2", source.stats().get(0).publisher());
+    }
+
+    @Test
+    public void viewersWaitForTheirPublisherToComeBack() throws Exception {
+        source.configure(new LiveSettings("/live/", 20, 30, false, 16384, 8));
+        Publication first = source.publish("cam1", sdp, "a:1");
+        RecordingViewer viewer = watch("cam1");
+        first.rtp(0, idr(500));
+        first.close();
+        assertEquals(0, viewer.ended);
+        assertTrue(source.stats().get(0).publisher().startsWith("none, waiting"));
+        advance(clock, 29);
+        source.checkTimeouts();
+        Publication again = source.publish("cam1", sdp, "a:2");
+        again.rtp(0, nonIdr(9));
+        again.rtp(0, idr(10));
+        assertEquals("restarts at a key frame", 2, viewer.packets.size());
+        assertEquals("the skipped packet keeps its number", 502, sequence(viewer.packets.get(1)));
+        long gap = timestamp(viewer.packets.get(1)) - timestamp(viewer.packets.get(0));
+        assertEquals("the timestamp advances by the 29 s in between", 29 * 90_000 + 1, gap);
+        again.close();
+        advance(clock, 30);
+        source.checkTimeouts();
+        assertEquals(1, viewer.ended);
+        assertRefused(Reason.NOT_FOUND, () -> source.open("cam1"));
+    }
+
+    @Test
+    public void aSilentPublisherLeavesItsViewersWaiting() throws Exception {
+        source.configure(new LiveSettings("/live/", 20, 10, false, 16384, 8));
+        source.publish("cam1", sdp, "a:1");
+        RecordingViewer viewer = watch("cam1");
+        advance(clock, 20);
+        source.checkTimeouts();
+        assertEquals(0, viewer.ended);
+        advance(clock, 9);
+        source.checkTimeouts();
+        assertEquals(0, viewer.ended);
+        advance(clock, 1);
+        source.checkTimeouts();
+        assertEquals(1, viewer.ended);
+    }
+
+    @Test
+    public void withoutViewersNothingWaits() throws Exception {
+        source.configure(new LiveSettings("/live/", 20, 30, false, 16384, 8));
+        source.publish("cam1", sdp, "a:1").close();
+        assertRefused(Reason.NOT_FOUND, () -> source.open("cam1"));
+    }
+
+    private RecordingViewer watch(String path) throws MediaException {
+        RecordingViewer viewer = new RecordingViewer();
+        ((LivePresentation) source.open(path)).subscribe(viewer);
+        return viewer;
+    }
+
+    private static ByteBuffer idr(int sequence) {
+        return RtpPackets.packet(96, sequence, 0x65, 0x88);
+    }
+
+    private static ByteBuffer nonIdr(int sequence) {
+        return RtpPackets.packet(96, sequence, 0x41, 0x9A);
+    }
+
+    private static int sequence(byte[] packet) {
+        return ((packet[2] & 0xff) << 8) | (packet[3] & 0xff);
+    }
+
+    private static long timestamp(byte[] packet) {
+        return ByteBuffer.wrap(packet, 4, 4).getInt() & 0xffffffffL;
     }
 
     @Test
     public void aSilentPublisherTimesOut() throws Exception {
-        Publication silent = source.publish("never", sdp, "a:1");
+        source.publish("never", sdp, "a:1");
         Publication talking = source.publish("talks", sdp, "b:2");
-        RecordingViewer viewer = new RecordingViewer();
-        ((LivePresentation) silent).subscribe(viewer);
+        RecordingViewer viewer = watch("never");
         advance(clock, 19);
         talking.rtp(1, RtpPackets.packet(97, 1, 0x00, 0x10, 0x0A, 0x20));
         source.checkTimeouts();
@@ -106,10 +194,10 @@ public class LiveMediaSourceTest {
         source.checkTimeouts();
         assertEquals(1, viewer.ended);
         assertRefused(Reason.NOT_FOUND, () -> source.open("never"));
-        assertSame(talking, source.open("talks"));
+        source.open("talks");
         advance(clock, 18);
         source.checkTimeouts();
-        assertSame(talking, source.open("talks"));
+        source.open("talks");
         advance(clock, 1);
         source.checkTimeouts();
         assertRefused(Reason.NOT_FOUND, () -> source.open("talks"));
@@ -117,7 +205,7 @@ public class LiveMediaSourceTest {
 
     @Test
     public void aZeroTimeoutNeverEnds() throws Exception {
-        source.configure(new LiveSettings("/live/", 0, false, 16384, 8));
+        source.configure(new LiveSettings("/live/", 0, 0, false, 16384, 8));
         source.publish("cam1", sdp, "a:1");
         advance(clock, 100_000);
         source.checkTimeouts();
@@ -128,8 +216,10 @@ public class LiveMediaSourceTest {
     public void stoppingEndsEveryBroadcast() throws Exception {
         RecordingViewer a = new RecordingViewer();
         RecordingViewer b = new RecordingViewer();
-        ((LivePresentation) source.publish("cam1", sdp, "a:1")).subscribe(a);
-        ((LivePresentation) source.publish("cam2", sdp, "b:2")).subscribe(b);
+        source.publish("cam1", sdp, "a:1");
+        source.publish("cam2", sdp, "b:2");
+        ((LivePresentation) source.open("cam1")).subscribe(a);
+        ((LivePresentation) source.open("cam2")).subscribe(b);
         source.deactivate();
         assertEquals(1, a.ended);
         assertEquals(1, b.ended);

@@ -8,11 +8,16 @@ final class RtpPackets {
     private RtpPackets() {
     }
 
-    /** A version 2 packet without CSRCs, extension or padding. */
+    /** A version 2 packet without CSRCs, extension or padding, each sequence number its own timestamp. */
     static ByteBuffer packet(int payloadType, int sequence, int... payload) {
+        return packet(payloadType, sequence, 90000 + sequence, false, payload);
+    }
+
+    /** A version 2 packet without CSRCs, extension or padding. */
+    static ByteBuffer packet(int payloadType, int sequence, long timestamp, boolean marker, int... payload) {
         ByteBuffer p = ByteBuffer.allocate(12 + payload.length);
-        p.put((byte) 0x80).put((byte) payloadType).putShort((short) sequence)
-                .putInt(90000 + sequence).putInt(0x11223344);
+        p.put((byte) 0x80).put((byte) (payloadType | (marker ? 0x80 : 0))).putShort((short) sequence)
+                .putInt((int) timestamp).putInt(0x11223344);
         for (int b : payload) {
             p.put((byte) b);
         }

@@ -1,0 +1,63 @@
+package org.tributary.source.live.internal;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.tributary.api.Publication;
+
+/**
+ * One publisher's handle on a broadcast. A broadcast may outlive its publisher (viewers wait for it to
+ * come back) and be continued by another; packets of a publisher that was replaced go nowhere.
+ */
+final class PublisherFeed implements Publication {
+
+    private final Broadcast broadcast;
+    private final String publisher;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    PublisherFeed(Broadcast broadcast, String publisher) {
+        this.broadcast = broadcast;
+        this.publisher = publisher;
+    }
+
+    /** @return the publisher's address, {@code host:port} */
+    String publisher() {
+        return publisher;
+    }
+
+    private boolean current() {
+        return !closed.get() && broadcast.feed() == this;
+    }
+
+    @Override
+    public List<String> controls() {
+        return broadcast.controls();
+    }
+
+    @Override
+    public void rtp(int track, ByteBuffer packet) {
+        if (current()) {
+            broadcast.rtp(track, packet);
+        }
+    }
+
+    @Override
+    public void rtcp(int track, ByteBuffer packet) {
+        if (current()) {
+            broadcast.rtcp(track, packet);
+        }
+    }
+
+    /** The publisher left: the broadcast waits for another one or ends, as configured. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            broadcast.feedEnded(this);
+        }
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+}
