@@ -33,15 +33,29 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
         this.context = context;
     }
 
+    /** Added once the connection's first bytes told it speaks RTSP, so the channel is already active. */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive()) {
+            start(ctx);
+        }
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        if (processor == null) {
+            start(ctx);
+        }
+        super.channelActive(ctx);
+    }
+
+    private void start(ChannelHandlerContext ctx) {
         if (!context.access().connectionOpened(ServerContext.clientAddress(ctx.channel()))) {
             ctx.close();
             return;
         }
         counted = true;
         processor = new RequestProcessor(context, ctx.channel());
-        super.channelActive(ctx);
     }
 
     @Override

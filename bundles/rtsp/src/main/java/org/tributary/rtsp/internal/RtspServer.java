@@ -39,6 +39,7 @@ public class RtspServer implements ProtocolServer {
     private final RtspSessions sessions;
     private final Listeners listeners;
     private final ServerContext context;
+    private final RtspChannelInitializer initializer;
     private final AccessService access;
     private ServerSettings settings;
     private DigestAuthenticator digest;
@@ -55,7 +56,9 @@ public class RtspServer implements ProtocolServer {
         sessions = new RtspSessions(registry, workers.next(), settings.sessionTimeout());
         context = new ServerContext(mounts, access, new RtspAuthorizer(access, digest, settings.authScheme()), sessions,
                 new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), settings.bindAddress());
-        listeners = new Listeners(boss, workers, new RtspChannelInitializer(context));
+        initializer = new RtspChannelInitializer(context, settings.tunnelTimeout());
+        initializer.tunnelling(settings.httpTunnel(), settings.tunnelTimeout());
+        listeners = new Listeners(boss, workers, initializer);
         LOG.info("RTSP server starting with the {} transport", NettyTransport.name());
         listeners.apply(settings.bindAddress(), settings.ports());
     }
@@ -75,6 +78,7 @@ public class RtspServer implements ProtocolServer {
             digest = newDigest(next);
         }
         context.authorizer(new RtspAuthorizer(access, digest, next.authScheme()));
+        initializer.tunnelling(next.httpTunnel(), next.tunnelTimeout());
         listeners.apply(next.bindAddress(), next.ports());
         settings = next;
         LOG.info("RTSP settings applied: ports {} on {}, session timeout {} s, RTP ports {}-{}, {} authentication",

@@ -31,4 +31,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Nonce lifetime", description = "Seconds a Digest nonce stays valid; then clients are re-challenged with stale=true", min = "10")
     int nonceLifetime() default 300;
+
+    @AttributeDefinition(name = "RTSP over HTTP", description = "Accept RTSP-over-HTTP tunnels (QuickTime's GET/POST "
+            + "pair with x-sessioncookie) on every RTSP port; add port 80 to the ports to stream via port 80")
+    boolean httpTunnel() default true;
+
+    @AttributeDefinition(name = "Tunnel POST timeout", description = "Seconds a tunnel's GET connection waits for "
+            + "its POST connection, at first and after one closed", min = "1")
+    int tunnelTimeout() default 30;
 }

@@ -16,17 +16,19 @@ import java.util.Set;
  * @param rtpPortMax     highest RTP port
  * @param authScheme     the authentication schemes offered
  * @param nonceLifetime  seconds a Digest nonce stays valid
+ * @param httpTunnel     whether the RTSP ports also accept RTSP-over-HTTP tunnels
+ * @param tunnelTimeout  seconds a tunnel's GET connection waits for its POST
  */
 record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeout, int rtpPortMin, int rtpPortMax,
-                      RtspAuthorizer.Scheme authScheme, int nonceLifetime) {
+                      RtspAuthorizer.Scheme authScheme, int nonceLifetime, boolean httpTunnel, int tunnelTimeout) {
 
     static ServerSettings from(RtspServerConfig config) {
-        return of(config.ports(), config.bindAddress(), config.sessionTimeout(), config.rtpPortMin(), config.rtpPortMax(),
-                config.authScheme(), config.nonceLifetime());
-    }
-
-    static ServerSettings of(String ports, String bindAddress, int sessionTimeout, int rtpPortMin, int rtpPortMax,
-                             String authScheme, int nonceLifetime) {
+        String ports = config.ports();
+        String bindAddress = config.bindAddress();
+        int sessionTimeout = config.sessionTimeout();
+        int rtpPortMin = config.rtpPortMin();
+        int rtpPortMax = config.rtpPortMax();
+        int nonceLifetime = config.nonceLifetime();
         Set<Integer> list = new LinkedHashSet<>();
         for (String p : ports.split("[,\\s]+")) {
             if (p.isEmpty()) {
@@ -53,8 +55,12 @@ record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeou
         if (nonceLifetime < 10) {
             throw new IllegalArgumentException("nonceLifetime: " + nonceLifetime + " s is below the minimum of 10 s");
         }
+        if (config.tunnelTimeout() < 1) {
+            throw new IllegalArgumentException("tunnelTimeout: " + config.tunnelTimeout() + " s is below 1 s");
+        }
         String address = bindAddress == null || bindAddress.isBlank() ? "0.0.0.0" : bindAddress.trim();
         return new ServerSettings(new ArrayList<>(list), address, sessionTimeout, rtpPortMin, rtpPortMax,
-                RtspAuthorizer.Scheme.of(authScheme), nonceLifetime);
+                RtspAuthorizer.Scheme.of(config.authScheme()), nonceLifetime, config.httpTunnel(),
+                config.tunnelTimeout());
     }
 }

@@ -48,7 +48,7 @@ final class EmbeddedRtspServer extends ExternalResource {
                 new DigestAuthenticator(DigestOptions.defaults()), RtspAuthorizer.Scheme.BOTH), sessions,
                 new UdpPortPool(30000, 30099), "127.0.0.1");
         channel = new EmbeddedChannel();
-        new RtspChannelInitializer(context).initChannel(channel);
+        new RtspChannelInitializer(context, 30).initChannel(channel);
         channel.pipeline().fireChannelActive();
     }
 

@@ -1,0 +1,29 @@
+package org.tributary.rtsp.internal.tunnel;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Heads a tunnel's GET connection pipeline, in front of the RTSP decoders: requests enter there from
+ * the POST (through this handler's context), while anything the client sends on the GET connection
+ * itself is not part of the protocol and is dropped.
+ */
+final class TunnelInlet extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TunnelInlet.class);
+
+    private boolean logged;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ReferenceCountUtil.release(msg);
+        if (!logged) {
+            logged = true;
+            LOG.info("RTSP-over-HTTP tunnel from {} sent data on its GET connection; ignored",
+                    ctx.channel().remoteAddress());
+        }
+    }
+}
