@@ -26,7 +26,7 @@ import org.tributary.api.TrackInfo;
  * read-only view of the publisher's buffer: no per-viewer copy. Viewers run on the publisher's
  * thread and must not block; one that throws is dropped.
  */
-final class Broadcast implements Publication, LivePresentation {
+public final class Broadcast implements Publication, LivePresentation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Broadcast.class);
 
@@ -54,7 +54,7 @@ final class Broadcast implements Publication, LivePresentation {
      * @param nanoClock monotonic time in nanoseconds; the silence clock starts now
      * @param onClose   told once when the broadcast closes
      */
-    Broadcast(String path, String name, String publisher, AnnouncedSdp sdp, LongSupplier nanoClock,
+    public Broadcast(String path, String name, String publisher, AnnouncedSdp sdp, LongSupplier nanoClock,
               Consumer<Broadcast> onClose) {
         this.path = path;
         this.name = name;
@@ -177,7 +177,7 @@ final class Broadcast implements Publication, LivePresentation {
     }
 
     /** @return nanoseconds since the last accepted RTP packet, or since the announcement */
-    long silenceNanos(long now) {
+    public long silenceNanos(long now) {
         return now - lastPacketNanos;
     }
 
@@ -185,7 +185,8 @@ final class Broadcast implements Publication, LivePresentation {
         return closed.get();
     }
 
-    BroadcastStats stats() {
+    /** @return a snapshot of the counters, for management commands */
+    public BroadcastStats stats() {
         List<String> encodings = sdp.tracks().stream()
                 .map(t -> t.encodings().values().stream().filter(e -> !e.isEmpty()).findFirst().orElse(t.kind()))
                 .toList();

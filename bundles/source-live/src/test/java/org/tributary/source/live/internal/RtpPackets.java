@@ -3,13 +3,13 @@ package org.tributary.source.live.internal;
 import java.nio.ByteBuffer;
 
 /** Builds RTP packets byte by byte for the tests. */
-final class RtpPackets {
+public final class RtpPackets {
 
     private RtpPackets() {
     }
 
     /** A version 2 packet without CSRCs, extension or padding. */
-    static ByteBuffer packet(int payloadType, int sequence, int... payload) {
+    public static ByteBuffer packet(int payloadType, int sequence, int... payload) {
         ByteBuffer p = ByteBuffer.allocate(12 + payload.length);
         p.put((byte) 0x80).put((byte) payloadType).putShort((short) sequence)
                 .putInt(90000 + sequence).putInt(0x11223344);
