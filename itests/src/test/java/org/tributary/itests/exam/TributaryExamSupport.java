@@ -46,9 +46,12 @@ public abstract class TributaryExamSupport {
     @Inject
     protected ProtocolServer rtsp;
 
-    /** Injected so that every test starts once the file source is mounted (the live source is mounted at /live/). */
+    /**
+     * Injected so that every test starts once the file source is mounted (not the live source at
+     * /live/, nor the .sdp feeds at / with a suffix).
+     */
     @Inject
-    @Filter("(" + MediaSource.MOUNT + "=/)")
+    @Filter("(&(" + MediaSource.MOUNT + "=/)(!(" + MediaSource.SUFFIX + "=*)))")
     protected MediaSource files;
 
     @Configuration

@@ -12,6 +12,8 @@ import org.tributary.itests.support.ProcessResult;
  */
 final class Gstreamer {
 
+    private static final String VIDEO_SINK = "video";
+
     private Gstreamer() {
     }
 
@@ -29,11 +31,34 @@ final class Gstreamer {
      * {@code protocol} (udp or tcp), with extra rtspsrc properties such as {@code user-id=bob}.
      */
     static List<String> command(String url, String protocol, String... sourceProperties) {
-        List<String> command = new ArrayList<>(List.of("gst-launch-1.0", "rtspsrc", "location=" + url,
-                "protocols=" + protocol));
-        command.addAll(List.of(sourceProperties));
+        return pipeline(List.of("gst-launch-1.0"), url, protocol, List.of(sourceProperties), List.of("fakesink"));
+    }
+
+    /**
+     * Returns the command line of {@link #command} that also prints a line for every decoded picture
+     * ({@code -v} and a verbose video sink), for {@link #decodedPictures}.
+     */
+    static List<String> countingCommand(String url, String protocol) {
+        return pipeline(List.of("gst-launch-1.0", "-v"), url, protocol, List.of(),
+                List.of("fakesink", "name=" + VIDEO_SINK, "silent=false"));
+    }
+
+    /** Returns how many pictures the video sink of a {@link #countingCommand} run received. */
+    static long decodedPictures(ProcessResult play) {
+        return play.stdoutLines().stream()
+                .filter(line -> line.contains("last-message = chain") && line.contains("(" + VIDEO_SINK + ":sink)"))
+                .count();
+    }
+
+    private static List<String> pipeline(List<String> launch, String url, String protocol,
+                                         List<String> sourceProperties, List<String> videoSink) {
+        List<String> command = new ArrayList<>(launch);
+        command.addAll(List.of("rtspsrc", "location=" + url, "protocols=" + protocol));
+        command.addAll(sourceProperties);
         command.addAll(List.of("name=s", "s.", "!", "queue", "!", "rtph264depay", "!", "h264parse", "!",
-                "avdec_h264", "!", "fakesink", "s.", "!", "queue", "!", "rtpmp4gdepay", "!", "aacparse", "!",
+                "avdec_h264", "!"));
+        command.addAll(videoSink);
+        command.addAll(List.of("s.", "!", "queue", "!", "rtpmp4gdepay", "!", "aacparse", "!",
                 "avdec_aac", "!", "fakesink"));
         return command;
     }

@@ -52,6 +52,19 @@ final class LiveClients {
     }
 
     /**
+     * Starts ffmpeg sending {@code movie}, looped in real time, as plain RTP: its video to
+     * 127.0.0.1:{@code videoPort} (RTCP on the next port), its audio to 127.0.0.1:{@code audioPort},
+     * and the SDP that describes both written to {@code sdpFile} once sending starts.
+     */
+    static RunningCommand sendRtp(Path movie, int videoPort, int audioPort, Path sdpFile) {
+        return RunningCommand.start(List.of("ffmpeg", "-nostdin", "-v", "warning", "-re", "-stream_loop", "-1",
+                "-i", movie.toString(),
+                "-map", "0:v", "-c", "copy", "-f", "rtp", "rtp://127.0.0.1:" + videoPort + "?rtcpport=" + (videoPort + 1),
+                "-map", "0:a", "-c", "copy", "-f", "rtp", "rtp://127.0.0.1:" + audioPort,
+                "-sdp_file", sdpFile.toString()));
+    }
+
+    /**
      * Starts ffmpeg decoding every stream of {@code url} over {@code transport} for {@code seconds}
      * into a framecrc listing of decoded frames; any decoder complaint shows on stderr
      * ({@code -v error}). A negative {@code seconds} decodes until the stream ends.

@@ -2,6 +2,7 @@ package org.tributary.itests.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -48,6 +49,29 @@ public final class FreePorts {
         }
         int base = ThreadLocalRandom.current().nextInt(20000, 60000 - size + 1);
         return base & ~1;
+    }
+
+    /**
+     * Returns an even UDP port P such that P and P + 1 were free on 127.0.0.1, between 61000 and
+     * 65000: above Linux's ephemeral ports and the RTP ranges {@link #rtpRangeBase} gives servers,
+     * so neither can take it before the feed that uses it binds it.
+     */
+    public static int udpPair() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(61000, 64999) & ~1;
+            if (udpFree(port) && udpFree(port + 1)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free UDP port pair between 61000 and 65000 on 127.0.0.1");
+    }
+
+    private static boolean udpFree(int port) {
+        try (DatagramSocket socket = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void closeQuietly(ServerSocket socket) {

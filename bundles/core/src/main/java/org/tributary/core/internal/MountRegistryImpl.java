@@ -18,30 +18,33 @@ import org.tributary.api.MountRegistry;
 import org.tributary.api.Publication;
 
 /**
- * Tracks every {@link MediaSource} service by its mount point and resolves request paths by
- * longest prefix. Sources come and go at any time (bundle stop/start), so the map is live.
+ * Tracks every {@link MediaSource} service by its mount point (and suffix) and resolves request paths
+ * by longest prefix; a source with a {@link MediaSource#SUFFIX} takes the names ending with it from
+ * sources without one at the same or a shorter mount. Sources come and go at any time (bundle
+ * stop/start), so the map is live.
  */
 @Component(service = MountRegistry.class)
 public class MountRegistryImpl implements MountRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(MountRegistryImpl.class);
 
-    private final Map<String, MediaSource> sources = new ConcurrentHashMap<>();
+    private final Map<MountKey, MediaSource> sources = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addSource(MediaSource source, Map<String, Object> properties) {
-        String mount = Mounts.normalize(properties.get(MediaSource.MOUNT));
-        MediaSource previous = sources.put(mount, source);
+        MountKey key = MountKey.of(properties);
+        MediaSource previous = sources.put(key, source);
         if (previous != null && previous != source) {
-            LOG.warn("Two media sources claim mount {}; the newer one ({}) serves it", mount, source.description());
+            LOG.warn("Two media sources claim mount {}; the newer one ({}) serves it", key.label(),
+                    source.description());
         }
-        LOG.info("Mounted {} at {}", source.description(), mount);
+        LOG.info("Mounted {} at {}", source.description(), key.label());
     }
 
     void removeSource(MediaSource source, Map<String, Object> properties) {
-        String mount = Mounts.normalize(properties.get(MediaSource.MOUNT));
-        if (sources.remove(mount, source)) {
-            LOG.info("Unmounted {}", mount);
+        MountKey key = MountKey.of(properties);
+        if (sources.remove(key, source)) {
+            LOG.info("Unmounted {}", key.label());
         }
     }
 
@@ -68,28 +71,29 @@ public class MountRegistryImpl implements MountRegistry {
         }
     }
 
-    /** Finds the source whose mount is the longest prefix of the path. */
+    /** Finds the source whose mount is the longest prefix of the path, preferring a matching suffix. */
     private Mounted resolve(String path) throws MediaException {
         if (path == null || !path.startsWith("/")) {
             throw new MediaException(MediaException.Reason.NOT_FOUND, "not an absolute path: " + path);
         }
-        String best = null;
-        for (String mount : sources.keySet()) {
-            if (Mounts.covers(mount, path) && (best == null || mount.length() > best.length())) {
-                best = mount;
+        MountKey best = null;
+        for (MountKey key : sources.keySet()) {
+            if (key.serves(path) && (best == null || key.beats(best))) {
+                best = key;
             }
         }
         MediaSource source = best == null ? null : sources.get(best);
         if (source == null) {
             throw new MediaException(MediaException.Reason.NOT_FOUND, "no media source is mounted at " + path);
         }
-        return new Mounted(best, source);
+        return new Mounted(best.mount(), source);
     }
 
+    /** @return every mount (a suffix source as {@code MOUNT*SUFFIX}, such as {@code /*.sdp}) with its source */
     @Override
     public Map<String, String> mounts() {
         Map<String, String> out = new TreeMap<>();
-        sources.forEach((mount, source) -> out.put(mount, source.description()));
+        sources.forEach((key, source) -> out.put(key.label(), source.description()));
         return out;
     }
 }

@@ -1,5 +1,7 @@
 package org.tributary.core.internal;
 
+import java.util.Locale;
+
 /** Mount point spelling: always starts and ends with '/', so prefix tests respect path segments. */
 final class Mounts {
 
@@ -12,6 +14,11 @@ final class Mounts {
             m = "/" + m;
         }
         return m.endsWith("/") ? m : m + "/";
+    }
+
+    /** @return the suffix property trimmed and in lower case, {@code ""} when it is absent or blank */
+    static String normalizeSuffix(Object suffix) {
+        return suffix == null ? "" : suffix.toString().trim().toLowerCase(Locale.ROOT);
     }
 
     /** True when the mount is a whole-segment prefix of the path ("/live/" covers "/live/a", not "/lively"). */

@@ -84,4 +84,48 @@ public class MountRegistryImplTest {
         registry.addSource(source("files"), Map.of(MediaSource.MOUNT, "/"));
         assertEquals(Map.of("/", "files"), registry.mounts());
     }
+
+    @Test
+    public void suffixSourceTakesItsNamesFromTheFolderAtTheSameMount() throws MediaException {
+        MountRegistryImpl registry = new MountRegistryImpl();
+        registry.addSource(source("files"), Map.of(MediaSource.MOUNT, "/"));
+        registry.addSource(source("feeds"), Map.of(MediaSource.MOUNT, "/", MediaSource.SUFFIX, ".sdp"));
+        assertEquals("feeds:cam.sdp", registry.open("/cam.sdp").path());
+        assertEquals("case-insensitive", "feeds:sub/CAM.SDP", registry.open("/sub/CAM.SDP").path());
+        assertEquals("files:sample.mp4", registry.open("/sample.mp4").path());
+        assertEquals("a suffix must end the name", "files:cam.sdp.mp4", registry.open("/cam.sdp.mp4").path());
+        assertEquals("the suffix alone names nothing", "files:.sdp", registry.open("/.sdp").path());
+    }
+
+    @Test
+    public void suffixSourceWinsOverALongerMountOnlyWhenItsOwnIsAsLong() throws MediaException {
+        MountRegistryImpl registry = new MountRegistryImpl();
+        registry.addSource(source("live"), Map.of(MediaSource.MOUNT, "/live/"));
+        registry.addSource(source("feeds"), Map.of(MediaSource.MOUNT, "/", MediaSource.SUFFIX, ".sdp"));
+        assertEquals("the longer mount without suffix keeps its paths", "live:cam.sdp",
+                registry.open("/live/cam.sdp").path());
+        assertEquals("feeds:cam.sdp", registry.open("/cam.sdp").path());
+        registry.addSource(source("live feeds"), Map.of(MediaSource.MOUNT, "/live", MediaSource.SUFFIX, ".SDP "));
+        assertEquals("live feeds:cam.sdp", registry.open("/live/cam.sdp").path());
+        assertEquals("live:cam", registry.open("/live/cam").path());
+    }
+
+    @Test
+    public void suffixSourceAloneAnswersNotFoundForOtherNames() {
+        MountRegistryImpl registry = new MountRegistryImpl();
+        MediaSource feeds = source("feeds");
+        registry.addSource(feeds, Map.of(MediaSource.MOUNT, "/", MediaSource.SUFFIX, ".sdp"));
+        MediaException e = assertThrows(MediaException.class, () -> registry.open("/sample.mp4"));
+        assertEquals(MediaException.Reason.NOT_FOUND, e.reason());
+        registry.removeSource(feeds, Map.of(MediaSource.MOUNT, "/", MediaSource.SUFFIX, ".sdp"));
+        assertThrows(MediaException.class, () -> registry.open("/cam.sdp"));
+    }
+
+    @Test
+    public void suffixSourceDoesNotReplaceTheFolderAtItsMount() {
+        MountRegistryImpl registry = new MountRegistryImpl();
+        registry.addSource(source("files"), Map.of(MediaSource.MOUNT, "/"));
+        registry.addSource(source("feeds"), Map.of(MediaSource.MOUNT, "/", MediaSource.SUFFIX, ".sdp"));
+        assertEquals(Map.of("/", "files", "/*.sdp", "feeds"), registry.mounts());
+    }
 }

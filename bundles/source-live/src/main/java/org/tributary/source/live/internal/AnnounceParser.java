@@ -24,7 +24,7 @@ import org.tributary.api.MediaException.Reason;
  * dropped, {@code a=control} is recorded, everything else is kept verbatim, so unknown codecs pass
  * through with their rtpmap and fmtp.
  */
-final class AnnounceParser {
+public final class AnnounceParser {
 
     private static final Pattern MEDIA = Pattern.compile(
             "m=(audio|video|application) (\\d{1,5})(?:/\\d{1,3})? RTP/AVP((?: \\d{1,3})+)");
@@ -34,12 +34,14 @@ final class AnnounceParser {
 
     private final int maxBytes;
     private final int maxTracks;
+    private final boolean controlPerTrack;
     private final List<AnnouncedTrack> tracks = new ArrayList<>();
     private Section section;
 
-    private AnnounceParser(int maxBytes, int maxTracks) {
+    private AnnounceParser(int maxBytes, int maxTracks, boolean controlPerTrack) {
         this.maxBytes = maxBytes;
         this.maxTracks = maxTracks;
+        this.controlPerTrack = controlPerTrack;
     }
 
     /**
@@ -50,7 +52,23 @@ final class AnnounceParser {
      * @throws MediaException INVALID naming the first problem and its line number
      */
     static AnnouncedSdp parse(String sdp, int maxBytes, int maxTracks) throws MediaException {
-        return new AnnounceParser(maxBytes, maxTracks).run(sdp);
+        return parse(sdp, maxBytes, maxTracks, true);
+    }
+
+    /**
+     * Parses with the same rules, except that {@code controlPerTrack == false} lets several media
+     * sections go without {@code a=control}: an SDP file describing a UDP feed has no RTSP controls.
+     *
+     * @param sdp             the description; untrusted
+     * @param maxBytes        largest accepted size in UTF-8 bytes
+     * @param maxTracks       largest accepted number of media sections
+     * @param controlPerTrack whether several media sections each need an {@code a=control}
+     * @return the checked description
+     * @throws MediaException INVALID naming the first problem and its line number
+     */
+    public static AnnouncedSdp parse(String sdp, int maxBytes, int maxTracks, boolean controlPerTrack)
+            throws MediaException {
+        return new AnnounceParser(maxBytes, maxTracks, controlPerTrack).run(sdp);
     }
 
     private AnnouncedSdp run(String sdp) throws MediaException {
@@ -73,7 +91,7 @@ final class AnnounceParser {
         if (tracks.isEmpty()) {
             throw new MediaException(Reason.INVALID, "SDP has no m= line");
         }
-        if (tracks.size() > 1 && tracks.stream().anyMatch(t -> t.control().isEmpty())) {
+        if (controlPerTrack && tracks.size() > 1 && tracks.stream().anyMatch(t -> t.control().isEmpty())) {
             throw new MediaException(Reason.INVALID, "SDP has several media sections but not an a=control in each");
         }
         return new AnnouncedSdp(tracks);

@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param tracks the media sections in SDP order
  */
-record AnnouncedSdp(List<AnnouncedTrack> tracks) {
+public record AnnouncedSdp(List<AnnouncedTrack> tracks) {
 
-    AnnouncedSdp {
+    /** Copies the tracks. */
+    public AnnouncedSdp {
         tracks = List.copyOf(tracks);
     }
 

@@ -15,11 +15,12 @@ import java.util.Map;
  * @param mediaLines the section as viewers get it: the {@code m=} line with port 0 and the kept lines,
  *                   without {@code a=control}
  */
-record AnnouncedTrack(String kind, String control, Map<Integer, String> encodings, List<String> mediaLines) {
+public record AnnouncedTrack(String kind, String control, Map<Integer, String> encodings, List<String> mediaLines) {
 
     private static final int DEFAULT_CLOCK_RATE = 90_000;
 
-    AnnouncedTrack {
+    /** Copies the maps and lists. */
+    public AnnouncedTrack {
         encodings = Collections.unmodifiableMap(new LinkedHashMap<>(encodings));
         mediaLines = List.copyOf(mediaLines);
     }

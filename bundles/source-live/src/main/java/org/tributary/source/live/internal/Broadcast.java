@@ -26,7 +26,7 @@ import org.tributary.api.TrackInfo;
  * Sequence numbers and timestamps are kept continuous when another publisher continues the broadcast
  * (see {@link Timeline}). Viewers run on the publisher's threads and must not block.
  */
-final class Broadcast implements Publication, LivePresentation {
+public final class Broadcast implements Publication, LivePresentation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Broadcast.class);
 
@@ -61,7 +61,7 @@ final class Broadcast implements Publication, LivePresentation {
      * @param nanoClock monotonic time in nanoseconds; the silence clock starts now
      * @param onClose   told once when the broadcast closes
      */
-    Broadcast(String path, String name, String publisher, AnnouncedSdp sdp, LongSupplier nanoClock,
+    public Broadcast(String path, String name, String publisher, AnnouncedSdp sdp, LongSupplier nanoClock,
               Consumer<Broadcast> onClose) {
         this(path, name, publisher, sdp, nanoClock, onClose, Broadcast::close);
     }
@@ -246,7 +246,7 @@ final class Broadcast implements Publication, LivePresentation {
     }
 
     /** @return nanoseconds since the last accepted RTP packet, or since the announcement */
-    long silenceNanos(long now) {
+    public long silenceNanos(long now) {
         return now - lastPacketNanos;
     }
 
@@ -254,7 +254,8 @@ final class Broadcast implements Publication, LivePresentation {
         return closed.get();
     }
 
-    BroadcastStats stats() {
+    /** @return a snapshot of the counters, for management commands */
+    public BroadcastStats stats() {
         List<String> encodings = sdp.tracks().stream()
                 .map(t -> t.encodings().values().stream().filter(e -> !e.isEmpty()).findFirst().orElse(t.kind()))
                 .toList();

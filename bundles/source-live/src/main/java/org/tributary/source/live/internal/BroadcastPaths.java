@@ -4,7 +4,7 @@ import org.tributary.api.MediaException;
 import org.tributary.api.MediaException.Reason;
 
 /** Checks the untrusted path of a broadcast before it becomes a registry key or a log line. */
-final class BroadcastPaths {
+public final class BroadcastPaths {
 
     /** Longest accepted path, in characters. */
     static final int MAX_LENGTH = 255;
@@ -17,7 +17,7 @@ final class BroadcastPaths {
      * @return the path unchanged when it is acceptable
      * @throws MediaException INVALID naming the problem (the path itself is quoted only when printable)
      */
-    static String check(String path) throws MediaException {
+    public static String check(String path) throws MediaException {
         if (path == null || path.isEmpty()) {
             throw invalid("a broadcast path is required");
         }

@@ -15,6 +15,6 @@ import java.util.List;
  * @param dropped   RTP and RTCP packets dropped for a broken header, a wrong payload type or track
  * @param viewers   viewers subscribed now
  */
-record BroadcastStats(String path, String publisher, Instant started, List<String> encodings, long packetsIn,
+public record BroadcastStats(String path, String publisher, Instant started, List<String> encodings, long packetsIn,
                       long bytesIn, long dropped, int viewers) {
 }

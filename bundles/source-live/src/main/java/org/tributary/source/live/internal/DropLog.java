@@ -10,7 +10,7 @@ import org.slf4j.Logger;
  * Logs dropped packets of one broadcast at most once per interval, so a publisher sending garbage
  * cannot flood the log; the line says how many drops it stands for.
  */
-final class DropLog {
+public final class DropLog {
 
     static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -20,14 +20,20 @@ final class DropLog {
     private final AtomicLong nextLine;
     private final AtomicLong unlogged = new AtomicLong();
 
-    DropLog(Logger log, String name, LongSupplier nanoClock) {
+    /**
+     * @param log       where the lines go
+     * @param name      the broadcast's full path, for the lines
+     * @param nanoClock monotonic time in nanoseconds
+     */
+    public DropLog(Logger log, String name, LongSupplier nanoClock) {
         this.log = log;
         this.name = name;
         this.nanoClock = nanoClock;
         this.nextLine = new AtomicLong(nanoClock.getAsLong());
     }
 
-    void dropped(int track, String cause) {
+    /** Counts one dropped packet, and logs the drops so far when the last line is an interval old. */
+    public void dropped(int track, String cause) {
         long drops = unlogged.incrementAndGet();
         long now = nanoClock.getAsLong();
         long due = nextLine.get();

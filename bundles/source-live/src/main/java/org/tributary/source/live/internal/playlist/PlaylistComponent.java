@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.LiveSource;
 import org.tributary.api.MountRegistry;
+import org.tributary.source.live.internal.LiveSources;
 
 /**
  * A playlist broadcast, one per factory configuration {@code org.tributary.live.playlist-NAME}: while
@@ -44,7 +45,8 @@ public class PlaylistComponent implements Programme {
      * @throws IllegalArgumentException naming the bad setting when the configuration is unusable
      */
     @Activate
-    public PlaylistComponent(@Reference LiveSource live, @Reference MountRegistry mounts, PlaylistConfig config) {
+    public PlaylistComponent(@Reference(target = LiveSources.ANNOUNCED) LiveSource live, @Reference MountRegistry mounts,
+                             PlaylistConfig config) {
         String path = config.path() == null ? "" : config.path().strip();
         if (path.isEmpty()) {
             throw new IllegalArgumentException("playlist configuration without a path");

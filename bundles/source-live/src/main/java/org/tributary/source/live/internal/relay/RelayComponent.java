@@ -13,6 +13,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.LiveSource;
+import org.tributary.source.live.internal.LiveSources;
 
 /**
  * A relay: keeps one pull of another RTSP server's stream running as a local live broadcast, so any
@@ -49,7 +50,7 @@ public class RelayComponent {
 
     /** Creates and starts the relay; the configuration is checked first and refused with a clear message. */
     @Activate
-    public RelayComponent(@Reference LiveSource source, RelayConfig config) {
+    public RelayComponent(@Reference(target = LiveSources.ANNOUNCED) LiveSource source, RelayConfig config) {
         this.source = source;
         open(OriginUrl.parse(config.url()), config.path(), Duration.ofSeconds(Math.max(1, config.reconnectSeconds())));
     }
