@@ -15,6 +15,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.tributary.api.Endpoint;
 import org.tributary.api.MountRegistry;
 import org.tributary.api.SessionRegistry;
@@ -32,6 +34,9 @@ public class FeaturesIT extends TributaryExamSupport {
 
     @Inject
     protected SessionRegistry sessions;
+
+    @Inject
+    protected ServiceComponentRuntime scr;
 
     @Test
     public void everyFeatureIsInstalled() throws Exception {
@@ -58,6 +63,24 @@ public class FeaturesIT extends TributaryExamSupport {
         assertTrue(files.description(), files.description().contains("media"));
         assertTrue(mounts.mounts().containsKey("/"));
         assertFalse(sessions == null);
+    }
+
+    /**
+     * Components that do their work on their own (listen, broadcast) must not be delayed: a delayed one
+     * would only run while some other bundle, such as the shell, happened to use its service.
+     */
+    @Test
+    public void serverAndPlaylistsRunWithoutAnyoneUsingThem() {
+        assertTrue("RtspServer immediate", component("tributary-rtsp", "org.tributary.rtsp.internal.RtspServer")
+                .immediate);
+        assertTrue("PlaylistComponent immediate", component("tributary-source-live",
+                "org.tributary.source.live.internal.playlist.PlaylistComponent").immediate);
+    }
+
+    private ComponentDescriptionDTO component(String bundle, String name) {
+        ComponentDescriptionDTO dto = scr.getComponentDescriptionDTO(bundle(bundle), name);
+        assertFalse(name + " is a component of " + bundle, dto == null);
+        return dto;
     }
 
     @Test

@@ -26,8 +26,9 @@ import org.tributary.source.live.internal.LiveSources;
  * active it plays its items at {@code /live/PATH} as one continuous live programme, so every viewer,
  * whenever they join, sees the same thing. A changed configuration restarts the programme.
  */
+// immediate: the playlist broadcasts whether or not anyone (the shell) looks at its Programme service
 @Component(service = Programme.class, configurationPid = "org.tributary.live.playlist",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = PlaylistConfig.class, factory = true)
 public class PlaylistComponent implements Programme {
 

@@ -17,7 +17,8 @@ import org.tributary.api.Publication;
 /**
  * One pull of an origin's stream into a local broadcast: DESCRIBE, publish the origin's SDP, SETUP
  * every track interleaved on the RTSP connection, PLAY, then forward frames until the origin stops.
- * {@link #run()} blocks on the caller's thread; {@link #close()} ends it from any thread.
+ * {@link #run()} blocks on the caller's thread; {@link #close()} ends it from any thread. Whoever
+ * waits for the stream learns that it plays through the {@code playing} callback.
  */
 final class OriginPull implements Closeable {
 
@@ -33,6 +34,8 @@ final class OriginPull implements Closeable {
     private final OriginUrl origin;
     private final String path;
     private final LiveSource source;
+    private final int timeoutMillis;
+    private final Runnable playing;
     private final OriginConnection connection;
     /** Track index per interleaved channel, negative for none; RTCP channels are stored as -(track + 2). */
     private final int[] channels = new int[256];
@@ -42,9 +45,19 @@ final class OriginPull implements Closeable {
     private boolean ended;
 
     OriginPull(OriginUrl origin, String path, LiveSource source) {
+        this(origin, path, source, CONNECT_TIMEOUT_MILLIS, () -> { });
+    }
+
+    /**
+     * @param timeoutMillis how long connecting, and then each answer until PLAY, may take
+     * @param playing       called once on the pulling thread when the origin answered PLAY
+     */
+    OriginPull(OriginUrl origin, String path, LiveSource source, int timeoutMillis, Runnable playing) {
         this.origin = origin;
         this.path = path;
         this.source = source;
+        this.timeoutMillis = timeoutMillis;
+        this.playing = playing;
         this.connection = new OriginConnection(origin);
         Arrays.fill(channels, -1);
     }
@@ -57,7 +70,7 @@ final class OriginPull implements Closeable {
      */
     void run() throws IOException, MediaException {
         try {
-            connection.connect(origin, CONNECT_TIMEOUT_MILLIS);
+            connection.connect(origin, timeoutMillis);
             String uri = origin.requestUri();
             OriginResponse described = ok(connection.request("DESCRIBE", uri, DROP, "Accept: application/sdp"),
                     "DESCRIBE", uri);
@@ -69,7 +82,24 @@ final class OriginPull implements Closeable {
             int timeout = setup(base, publication.controls());
             playUrl = base;
             ok(connection.request("PLAY", base, DROP), "PLAY", base);
+            playing.run();
             forward(publication, timeout);
+        } finally {
+            close();
+        }
+    }
+
+    /**
+     * Runs the pull to its end, whatever ends it, and closes it.
+     *
+     * @return why it ended, for the log: the failure's message, or {@code "pull stopped"} after {@link #close()}
+     */
+    String runToEnd() {
+        try {
+            run();
+            return "pull stopped";
+        } catch (Exception e) {
+            return e.getMessage() == null ? e.toString() : e.getMessage();
         } finally {
             close();
         }

@@ -1,9 +1,14 @@
 package org.tributary.source.live.internal.relay;
 
 import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -13,12 +18,15 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.LiveSource;
+import org.tributary.api.MediaSource;
 import org.tributary.source.live.internal.LiveSources;
 
 /**
- * A relay: keeps one pull of another RTSP server's stream running as a local live broadcast, so any
- * number of viewers here cost the origin one stream (origin → edge). It pulls while active ("always"),
- * over TCP-interleaved RTSP, and pulls again {@code reconnectSeconds} after the origin closes or fails.
+ * A relay: serves another RTSP server's stream as a local live broadcast, so any number of viewers
+ * here cost the origin one stream (origin → edge). It pulls over TCP-interleaved RTSP. In
+ * {@code always} mode it pulls while active and pulls again {@code reconnectSeconds} after the
+ * origin closes or fails; in {@code ondemand} mode an {@link OnDemandRelay} mounted at the relay's
+ * path pulls only while viewers watch.
  *
  * <p>One factory configuration per relay, {@code etc/org.tributary.live.relay-NAME.cfg}:
  * <pre>
@@ -26,8 +34,15 @@ import org.tributary.source.live.internal.LiveSources;
  * url = rtsp://user:pw@origin.example.net:554/live/cam1
  * # served here as rtsp://THIS-HOST/live/edge1
  * path = edge1
- * # seconds between a failure and the next attempt (default 5)
+ * # always (default): pull all the time; ondemand: pull from the first viewer on, stop when they left
+ * mode = ondemand
+ * # always: seconds between a failure and the next attempt; ondemand: seconds a failed origin
+ * # is not tried again (viewers get 404 at once) (default 5)
  * reconnectSeconds = 5
+ * # ondemand: how long a viewer's DESCRIBE waits for the origin to play (default 10)
+ * connectSeconds = 10
+ * # ondemand: the pull stops this long after the last viewer left (default 30)
+ * idleSeconds = 30
  * </pre>
  * The origin's SDP is published as it is, so the origin must describe the stream with an
  * {@code a=control} per track, as Tributary, ffmpeg and GStreamer servers do.
@@ -47,12 +62,32 @@ public class RelayComponent {
     private Duration reconnect;
     private Thread thread;
     private volatile OriginPull current;
+    private OnDemandRelay onDemand;
+    private ServiceRegistration<MediaSource> registration;
 
-    /** Creates and starts the relay; the configuration is checked first and refused with a clear message. */
+    /**
+     * Creates and starts the relay; the configuration is checked first and refused with a clear message.
+     *
+     * @param context where an on-demand relay registers its {@link MediaSource}
+     * @param live    the live source with its service properties (its mount)
+     * @param config  the relay's factory configuration
+     */
     @Activate
-    public RelayComponent(@Reference(target = LiveSources.ANNOUNCED) LiveSource source, RelayConfig config) {
-        this.source = source;
-        open(OriginUrl.parse(config.url()), config.path(), Duration.ofSeconds(Math.max(1, config.reconnectSeconds())));
+    public RelayComponent(BundleContext context,
+                          @Reference(service = LiveSource.class, target = LiveSources.ANNOUNCED)
+                          Map.Entry<Map<String, Object>, LiveSource> live,
+                          RelayConfig config) {
+        this.source = live.getValue();
+        RelaySettings settings = RelaySettings.of(config);
+        if (settings.onDemand()) {
+            String mount = liveMount(live.getKey().get(MediaSource.MOUNT)) + settings.path();
+            onDemand = new OnDemandRelay(source, settings, mount);
+            Dictionary<String, Object> properties = new Hashtable<>(Map.of(MediaSource.MOUNT, mount));
+            registration = context.registerService(MediaSource.class, onDemand, properties);
+            LOG.info("relay {} from {} waits for viewers at {}", settings.path(), settings.origin(), mount);
+        } else {
+            open(settings.origin(), settings.path(), settings.reconnect());
+        }
     }
 
     RelayComponent(LiveSource source) {
@@ -61,12 +96,8 @@ public class RelayComponent {
 
     /** Starts pulling; the OSGi activation forwards here and tests call it with short delays. */
     void open(OriginUrl originUrl, String localPath, Duration reconnectDelay) {
-        // the live source checks the path strictly when the relay publishes; refuse only the obvious here
-        if (localPath == null || localPath.isBlank() || localPath.startsWith("/")) {
-            throw new IllegalArgumentException("relay path must be a name below the live mount, such as edge1");
-        }
         origin = originUrl;
-        path = localPath;
+        path = RelaySettings.checkPath(localPath);
         reconnect = reconnectDelay;
         thread = new Thread(this::pullUntilStopped, "tributary-relay-" + localPath);
         thread.setDaemon(true);
@@ -78,17 +109,8 @@ public class RelayComponent {
         while (stopped.getCount() > 0) {
             OriginPull pull = new OriginPull(origin, path, source);
             current = pull;
-            String cause;
-            try {
-                if (stopped.getCount() > 0) {
-                    pull.run();
-                }
-                cause = "pull stopped";
-            } catch (Exception e) {
-                cause = e.getMessage() == null ? e.toString() : e.getMessage();
-            } finally {
-                pull.close();
-            }
+            String cause = stopped.getCount() > 0 ? pull.runToEnd() : "pull stopped";
+            pull.close();
             if (stopped.getCount() == 0) {
                 break;
             }
@@ -108,9 +130,26 @@ public class RelayComponent {
         }
     }
 
-    /** Stops pulling: TEARDOWN, connection closed, local broadcast ended, thread joined. */
+    /** @return the live source's mount spelled with both slashes, {@code /live/} when it names none */
+    static String liveMount(Object mount) {
+        String m = mount == null || mount.toString().isBlank() ? "/live/" : mount.toString().strip();
+        m = m.startsWith("/") ? m : "/" + m;
+        return m.endsWith("/") ? m : m + "/";
+    }
+
+    /** Stops pulling: unmounted, TEARDOWN, connection closed, local broadcast ended, thread joined. */
     @Deactivate
     public void close() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // the bundle is stopping and the framework unregistered it already
+            }
+        }
+        if (onDemand != null) {
+            onDemand.close();
+        }
         stopped.countDown();
         OriginPull pull = current;
         if (pull != null) {

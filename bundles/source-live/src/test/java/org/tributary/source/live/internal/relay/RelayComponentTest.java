@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 import org.tributary.api.BroadcastInfo;
 import org.tributary.source.live.internal.LiveMediaSource;
@@ -21,22 +21,14 @@ import org.tributary.source.live.internal.relay.FakeOrigin.Request;
 /** The relay against a fake origin on 127.0.0.1. */
 public class RelayComponentTest {
 
-    private static final byte[] RECEIVER_REPORT = {(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 7};
     private static final byte[] BYE = {(byte) 0x81, (byte) 203, 0, 1, 0, 0, 0, 1};
 
-    private final List<AutoCloseable> closing = new ArrayList<>();
+    @Rule
+    public final Closing closing = new Closing();
     private final FakeLiveSource source = new FakeLiveSource();
 
-    @After
-    public void closeAll() throws Exception {
-        for (AutoCloseable c : closing) {
-            c.close();
-        }
-    }
-
     private FakeOrigin origin(List<byte[]> frames, boolean keepOpen, String challenge) throws Exception {
-        FakeOrigin origin = new FakeOrigin(RelayTestSupport.resource("origin-describe.sdp"), frames, keepOpen, challenge,
-                "bob", "s3cret");
+        FakeOrigin origin = RelayTestSupport.origin(frames, keepOpen, challenge);
         closing.add(origin);
         return origin;
     }
@@ -44,16 +36,8 @@ public class RelayComponentTest {
     private RelayComponent relay(org.tributary.api.LiveSource target, String url) {
         RelayComponent relay = new RelayComponent(target);
         relay.open(OriginUrl.parse(url), "edge1", Duration.ofMillis(50));
-        closing.add(0, relay::close);
+        closing.add(relay::close);
         return relay;
-    }
-
-    private static List<byte[]> mediaFrames() {
-        return List.of(RelayTestSupport.frame(0, RelayTestSupport.rtp(96, 1, (byte) 0x65)),
-                RelayTestSupport.frame(2, RelayTestSupport.rtp(97, 2, (byte) 0x21)),
-                RelayTestSupport.frame(9, RelayTestSupport.rtp(96, 3)),
-                RelayTestSupport.frame(1, RECEIVER_REPORT),
-                RelayTestSupport.frame(3, RECEIVER_REPORT));
     }
 
     private static void assertStopped(RelayComponent relay) {
@@ -64,7 +48,7 @@ public class RelayComponentTest {
 
     @Test
     public void publishesTheOriginsSdpForwardsFramesByTrackAndTearsDown() throws Exception {
-        FakeOrigin origin = origin(mediaFrames(), true, null);
+        FakeOrigin origin = origin(RelayTestSupport.mediaFrames(), true, null);
         String url = "rtsp://127.0.0.1:" + origin.port() + "/live/cam1";
         RelayComponent relay = relay(source, url);
         await().atMost(5, TimeUnit.SECONDS).until(() -> source.publications.size() == 1
@@ -100,7 +84,7 @@ public class RelayComponentTest {
 
     @Test
     public void pullsAgainAfterTheOriginCloses() throws Exception {
-        FakeOrigin origin = origin(mediaFrames(), false, null);
+        FakeOrigin origin = origin(RelayTestSupport.mediaFrames(), false, null);
         RelayComponent relay = relay(source, "rtsp://127.0.0.1:" + origin.port() + "/live/cam1");
         await().atMost(5, TimeUnit.SECONDS).until(() -> source.publications.size() >= 3);
         assertTrue(source.publications.get(0).closed);
@@ -113,7 +97,7 @@ public class RelayComponentTest {
 
     @Test
     public void anRtcpByeEndsTheLocalBroadcast() throws Exception {
-        List<byte[]> frames = new ArrayList<>(mediaFrames());
+        List<byte[]> frames = new ArrayList<>(RelayTestSupport.mediaFrames());
         frames.add(RelayTestSupport.frame(1, BYE));
         FakeOrigin origin = origin(frames, true, null);
         RelayComponent relay = relay(source, "rtsp://127.0.0.1:" + origin.port() + "/live/cam1");
@@ -136,7 +120,7 @@ public class RelayComponentTest {
     }
 
     private void assertDigestAccepted(String challenge) throws Exception {
-        FakeOrigin origin = origin(mediaFrames(), true, challenge);
+        FakeOrigin origin = origin(RelayTestSupport.mediaFrames(), true, challenge);
         String url = "rtsp://127.0.0.1:" + origin.port() + "/live/cam1";
         RelayComponent relay = relay(source, "rtsp://bob:s3cret@127.0.0.1:" + origin.port() + "/live/cam1");
         // the fake origin answers 401 to every request whose Digest response is not the expected one
@@ -155,7 +139,7 @@ public class RelayComponentTest {
 
     @Test
     public void aWrongPasswordPublishesNothing() throws Exception {
-        FakeOrigin origin = origin(mediaFrames(), true, "Digest realm=\"" + FakeOrigin.REALM + "\", nonce=\""
+        FakeOrigin origin = origin(RelayTestSupport.mediaFrames(), true, "Digest realm=\"" + FakeOrigin.REALM + "\", nonce=\""
                 + FakeOrigin.NONCE + "\", qop=\"auth\"");
         RelayComponent relay = relay(source, "rtsp://bob:wrong@127.0.0.1:" + origin.port() + "/live/cam1");
         await().atMost(5, TimeUnit.SECONDS).until(() -> origin.connections() >= 2);
@@ -166,7 +150,7 @@ public class RelayComponentTest {
 
     @Test
     public void theLiveSourceAcceptsTheOriginsSdp() throws Exception {
-        FakeOrigin origin = origin(mediaFrames(), true, null);
+        FakeOrigin origin = origin(RelayTestSupport.mediaFrames(), true, null);
         LiveMediaSource live = new LiveMediaSource();
         RelayComponent relay = relay(live, "rtsp://127.0.0.1:" + origin.port() + "/live/cam1");
         await().atMost(5, TimeUnit.SECONDS).until(() -> live.broadcasts().size() == 1

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 /** Shared pieces of the relay tests, computed independently of the code under test. */
 final class RelayTestSupport {
 
+    static final byte[] RECEIVER_REPORT = {(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 7};
     private static final Pattern PARAMETER = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]+))");
 
     private RelayTestSupport() {
@@ -23,6 +25,20 @@ final class RelayTestSupport {
         try (InputStream in = RelayTestSupport.class.getResourceAsStream("/relay/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * @return what the fake origin sends after PLAY: an RTP packet on each track's channel (0 and 2),
+     *         one on a channel no track uses (9), and a receiver report on each RTCP channel
+     */
+    static List<byte[]> mediaFrames() {
+        return List.of(frame(0, rtp(96, 1, (byte) 0x65)), frame(2, rtp(97, 2, (byte) 0x21)), frame(9, rtp(96, 3)),
+                frame(1, RECEIVER_REPORT), frame(3, RECEIVER_REPORT));
+    }
+
+    /** @return an origin describing the two tracks of origin-describe.sdp, logging in bob with s3cret when asked */
+    static FakeOrigin origin(List<byte[]> frames, boolean keepOpen, String challenge) throws IOException {
+        return new FakeOrigin(resource("origin-describe.sdp"), frames, keepOpen, challenge, "bob", "s3cret");
     }
 
     /** @return an interleaved frame: '$', the channel, a 16-bit length, the payload */
