@@ -37,18 +37,54 @@ public final class RtspTestClient implements Closeable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private final TunnelPost post;
     private final Deque<InterleavedFrame> pendingFrames = new ArrayDeque<>();
     private int cseq;
     private String session;
 
     /** Connects to an RTSP server on the given host and port. */
     public RtspTestClient(String host, int port) throws IOException {
-        socket = new Socket();
+        this(open(host, port), null);
+    }
+
+    private RtspTestClient(Socket socket, TunnelPost post) throws IOException {
+        this.socket = socket;
+        this.post = post;
+        in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        out = post != null ? post : socket.getOutputStream();
+    }
+
+    private static Socket open(String host, int port) throws IOException {
+        Socket socket = new Socket();
         socket.connect(new InetSocketAddress(host, port), (int) READ_TIMEOUT.toMillis());
         socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
         socket.setTcpNoDelay(true);
-        in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-        out = socket.getOutputStream();
+        return socket;
+    }
+
+    /**
+     * Opens an RTSP-over-HTTP tunnel (the QuickTime convention): a GET connection with the cookie of
+     * {@code post}, which must answer 200 {@code application/x-rtsp-tunnelled} and then brings the
+     * responses and interleaved frames; requests go through {@code post}.
+     *
+     * @throws IOException when the GET is not answered 200 with that content type
+     */
+    public static RtspTestClient tunnel(String host, int port, TunnelPost post) throws IOException {
+        RtspTestClient client = new RtspTestClient(open(host, port), post);
+        client.socket.getOutputStream().write(("GET / HTTP/1.0\r\nx-sessioncookie: " + post.cookie() + "\r\n"
+                + "Accept: application/x-rtsp-tunnelled\r\nPragma: no-cache\r\nCache-Control: no-cache\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        String status = client.readLine();
+        StringBuilder head = new StringBuilder(status);
+        for (String line = client.readLine(); !line.isEmpty(); line = client.readLine()) {
+            head.append('\n').append(line);
+        }
+        if (!status.startsWith("HTTP/1.") || !status.contains(" 200 ")
+                || !head.toString().contains("application/x-rtsp-tunnelled")) {
+            client.close();
+            throw new IOException("the tunnel GET was answered:\n" + head);
+        }
+        return client;
     }
 
     /** Connects to the host and port of an {@code rtsp://} URL (port 554 when it has none). */
@@ -239,6 +275,9 @@ public final class RtspTestClient implements Closeable {
     @Override
     public void close() throws IOException {
         socket.close();
+        if (post != null) {
+            post.close();
+        }
     }
 
     private int peek() throws IOException {

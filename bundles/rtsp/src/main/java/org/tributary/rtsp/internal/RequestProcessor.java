@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -56,18 +57,49 @@ final class RequestProcessor {
 
     /** Answers one request; the future completes on the connection's event loop. */
     CompletionStage<FullHttpResponse> process(FullHttpRequest request) {
+        String what = request.method() + " " + request.uri();
+        CompletionStage<FullHttpResponse> answer;
         try {
-            return dispatch(request);
-        } catch (RtspException e) {
-            LOG.debug("{} {} from {}: {} {}", request.method(), request.uri(), channel.remoteAddress(),
-                    e.status().code(), e.getMessage());
+            answer = dispatch(request);
+        } catch (RtspException | RtspHeaderException | AccessRefused e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.exceptionallyCompose(failure -> refused(what, failure));
+    }
+
+    /** Turns the refusals a request may end in into their answers; anything else stays a failure (500). */
+    private CompletionStage<FullHttpResponse> refused(String what, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RtspException e) {
+            LOG.debug("{} from {}: {} {}", what, channel.remoteAddress(), e.status().code(), e.getMessage());
             return CompletableFuture.completedFuture(RtspRequestHandler.status(e.status()));
-        } catch (RtspHeaderException e) {
-            LOG.debug("{} {} from {}: {}", request.method(), request.uri(), channel.remoteAddress(), e.getMessage());
+        }
+        if (cause instanceof RtspHeaderException e) {
+            LOG.debug("{} from {}: {}", what, channel.remoteAddress(), e.getMessage());
             return CompletableFuture.completedFuture(RtspRequestHandler.status(e.status()));
-        } catch (AccessRefused e) {
+        }
+        if (cause instanceof AccessRefused e) {
             return refusal(e.outcome());
         }
+        return CompletableFuture.failedFuture(cause);
+    }
+
+    /**
+     * Runs a step that may be refused inside a stage: its checked refusal fails the stage, to be answered
+     * by {@link #refused}.
+     */
+    static <T> CompletionStage<T> attempt(Step<T> step) {
+        try {
+            return step.run();
+        } catch (RtspException | RtspHeaderException | AccessRefused e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A step of a request that may be refused. */
+    interface Step<T> {
+        CompletionStage<T> run() throws RtspException, RtspHeaderException, AccessRefused;
     }
 
     /** 401 with challenges, 403 or 400; an answer to wrong credentials comes a second late, to slow guessing. */
@@ -91,7 +123,7 @@ final class RequestProcessor {
             case "OPTIONS":
                 return done(options());
             case "DESCRIBE":
-                return done(describe(request));
+                return describe(request);
             case "SETUP":
                 return sessionMethods.setup(request);
             case "PLAY":
@@ -128,11 +160,14 @@ final class RequestProcessor {
         return response;
     }
 
-    private FullHttpResponse describe(FullHttpRequest request)
+    private CompletionStage<FullHttpResponse> describe(FullHttpRequest request)
             throws RtspException, RtspHeaderException, AccessRefused {
         RtspUri uri = RtspUri.parse(request.uri());
         context.authorize(request, channel, uri.path(), Optional.empty());
-        MediaPresentation presentation = open(context, uri.path());
+        return context.open(uri.path(), channel.eventLoop()).thenApply(presentation -> describe(uri, presentation));
+    }
+
+    private FullHttpResponse describe(RtspUri uri, MediaPresentation presentation) {
         String host = channel.localAddress() instanceof InetSocketAddress local
                 ? local.getAddress().getHostAddress() : "0.0.0.0";
         SdpOrigin origin = new SdpOrigin(System.currentTimeMillis(), 1, host);

@@ -56,7 +56,8 @@ public class RtspServer implements ProtocolServer {
         workers = NettyTransport.group(Runtime.getRuntime().availableProcessors(), "tributary-rtsp");
         sessions = new RtspSessions(registry, workers.next(), settings.sessionTimeout());
         context = new ServerContext(mounts, access, new RtspAuthorizer(access, digest, settings.authScheme()), sessions,
-                new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), settings.bindAddress());
+                new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), settings.bindAddress(),
+                PresentationOpener.pooled());
         initializer = new RtspChannelInitializer(context, settings.tunnelTimeout());
         initializer.tunnelling(settings.httpTunnel(), settings.tunnelTimeout());
         listeners = new Listeners(boss, workers, initializer);
@@ -98,6 +99,7 @@ public class RtspServer implements ProtocolServer {
     void stop() {
         sessions.closeAll();
         listeners.closeAll();
+        context.opener().close();
         workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
         boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
         LOG.info("RTSP server stopped");

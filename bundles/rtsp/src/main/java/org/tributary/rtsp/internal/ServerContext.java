@@ -3,12 +3,15 @@ package org.tributary.rtsp.internal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 import org.tributary.api.AccessMode;
 import org.tributary.api.AccessService;
+import org.tributary.api.MediaPresentation;
 import org.tributary.api.MountRegistry;
 import org.tributary.api.UserPrincipal;
 import org.tributary.rtp.UdpPortPool;
@@ -24,9 +27,11 @@ final class ServerContext {
     private volatile RtspAuthorizer authorizer;
     private volatile UdpPortPool ports;
     private volatile String bindAddress;
+    private final PresentationOpener opener;
 
     ServerContext(MountRegistry mounts, AccessService access, RtspAuthorizer authorizer, RtspSessions sessions,
-                  UdpPortPool ports, String bindAddress) {
+                  UdpPortPool ports, String bindAddress, PresentationOpener opener) {
+        this.opener = opener;
         this.mounts = mounts;
         this.access = access;
         this.authorizer = authorizer;
@@ -46,6 +51,15 @@ final class ServerContext {
 
     void authorizer(RtspAuthorizer newAuthorizer) {
         this.authorizer = newAuthorizer;
+    }
+
+    /** Opens a presentation off the event loop; the stage completes on {@code loop}. */
+    CompletionStage<MediaPresentation> open(String path, EventLoop loop) {
+        return opener.open(this, path, loop);
+    }
+
+    PresentationOpener opener() {
+        return opener;
     }
 
     AccessService access() {

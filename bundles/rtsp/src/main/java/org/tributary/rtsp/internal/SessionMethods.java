@@ -62,8 +62,15 @@ final class SessionMethods {
         Optional<UserPrincipal> user = context.authorize(request, channel,
                 existing == null ? uri.path() : existing.path(),
                 existing == null ? Optional.empty() : existing.user());
-        boolean created = existing == null;
-        RtspSession session = created ? newSession(uri.path(), user) : existing;
+        if (existing != null) {
+            return setupTrack(existing, uri, spec, false);
+        }
+        return context.open(uri.path(), channel.eventLoop()).thenCompose(presentation -> RequestProcessor.attempt(
+                () -> setupTrack(newSession(uri.path(), user, presentation), uri, spec, true)));
+    }
+
+    private CompletionStage<FullHttpResponse> setupTrack(RtspSession session, RtspUri uri, TransportSpec spec,
+                                                         boolean created) throws RtspException {
         try {
             TrackChoice choice = choose(session, uri);
             CompletableFuture<FullHttpResponse> result = new CompletableFuture<>();
@@ -89,8 +96,12 @@ final class SessionMethods {
         }
     }
 
-    private RtspSession newSession(String path, Optional<UserPrincipal> user) throws RtspException {
-        MediaPresentation presentation = RequestProcessor.open(context, path);
+    private RtspSession newSession(String path, Optional<UserPrincipal> user, MediaPresentation presentation)
+            throws RtspException {
+        if (!channel.isActive()) {
+            // the client left while its presentation was being opened: no session to keep for it
+            throw new RtspException(RtspResponseStatuses.SESSION_NOT_FOUND, "connection closed during SETUP");
+        }
         String client = ServerContext.clientName(channel);
         RtspSession session = context.sessions().create(path, client, user, presentation, channel.eventLoop());
         LOG.info("RTSP session {} opened by {} for {}", session.id(), client, path);

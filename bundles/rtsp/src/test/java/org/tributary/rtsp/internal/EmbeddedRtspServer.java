@@ -46,7 +46,7 @@ final class EmbeddedRtspServer extends ExternalResource {
         RtspSessions sessions = new RtspSessions(registry, timer, 60);
         ServerContext context = new ServerContext(new FakeMounts(), access, new RtspAuthorizer(access,
                 new DigestAuthenticator(DigestOptions.defaults()), RtspAuthorizer.Scheme.BOTH), sessions,
-                new UdpPortPool(30000, 30099), "127.0.0.1");
+                new UdpPortPool(30000, 30099), "127.0.0.1", PresentationOpener.direct());
         channel = new EmbeddedChannel();
         new RtspChannelInitializer(context, 30).initChannel(channel);
         channel.pipeline().fireChannelActive();
