@@ -124,8 +124,9 @@ final class MediaPump {
      *         media), for sender reports: RFC 3550 section 6.4.1 wants their RTP timestamp to be
      *         the same instant as their NTP timestamp
      */
-    double clock() {
-        return mediaTime(System.nanoTime());
+    ReportInstant clock() {
+        long now = System.nanoTime();
+        return ReportInstant.at(now, mediaTime(now));
     }
 
     private void schedule(long delayNanos) {
@@ -220,9 +221,9 @@ final class MediaPump {
     private void report(long now) {
         if (lastReportNanos == 0 || now - lastReportNanos >= REPORT_INTERVAL_NANOS) {
             lastReportNanos = now;
-            double position = mediaTime(now);
+            ReportInstant instant = ReportInstant.at(now, mediaTime(now));
             for (TrackOutput output : outputs.values()) {
-                output.sendReport(position);
+                output.sendReport(instant);
             }
         }
     }

@@ -178,7 +178,7 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
 
     /** Sends each track's BYE, with a last sender report that keeps the media clock of the earlier ones. */
     private void sayBye() {
-        double clock = pump.clock();
+        ReportInstant clock = pump.clock();
         for (TrackOutput output : outputs.values()) {
             output.sendBye(clock);
         }

@@ -20,7 +20,12 @@ final class SenderClock {
 
     /** @return now as a 64-bit NTP timestamp, moving exactly with {@link System#nanoTime()} */
     static long ntpNow() {
-        long elapsed = System.nanoTime() - ANCHOR_NANOS;
+        return ntpAt(System.nanoTime());
+    }
+
+    /** @return the 64-bit NTP timestamp of a {@link System#nanoTime()} reading */
+    static long ntpAt(long nanos) {
+        long elapsed = nanos - ANCHOR_NANOS;
         long seconds = elapsed / 1_000_000_000L;
         long fraction = ((elapsed % 1_000_000_000L) << 32) / 1_000_000_000L;
         return ANCHOR_NTP + (seconds << 32) + fraction;

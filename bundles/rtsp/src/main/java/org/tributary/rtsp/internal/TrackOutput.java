@@ -179,24 +179,24 @@ final class TrackOutput implements PayloadSink {
         transport.sendRtcp(out);
     }
 
-    /** Sends an RTCP sender report stating that {@code mediaSeconds} is being played now. */
-    void sendReport(double mediaSeconds) {
+    /** Sends an RTCP sender report stating which media time is being played at an instant. */
+    void sendReport(ReportInstant instant) {
         ByteBuf out = transport.alloc().ioBuffer(128);
-        Rtcp.writeSenderReport(out, senderInfo(mediaSeconds), CNAME);
+        Rtcp.writeSenderReport(out, senderInfo(instant), CNAME);
         transport.sendRtcp(out);
     }
 
-    private SenderInfo senderInfo(double mediaSeconds) {
-        return new SenderInfo(ssrc, SenderClock.ntpNow(), rtpTime(mediaSeconds), packets, octets);
+    private SenderInfo senderInfo(ReportInstant instant) {
+        return new SenderInfo(ssrc, instant.ntp(), rtpTime(instant.mediaSeconds()), packets, octets);
     }
 
     /**
      * Tells the client this stream ended: an RTCP BYE after a last sender report stating, like
-     * {@link #sendReport}, that {@code mediaSeconds} is being played now.
+     * {@link #sendReport}, which media time is being played at an instant.
      */
-    void sendBye(double mediaSeconds) {
+    void sendBye(ReportInstant instant) {
         ByteBuf out = transport.alloc().ioBuffer(128);
-        Rtcp.writeBye(out, senderInfo(mediaSeconds), CNAME, "end of stream");
+        Rtcp.writeBye(out, senderInfo(instant), CNAME, "end of stream");
         transport.sendRtcp(out);
     }
 

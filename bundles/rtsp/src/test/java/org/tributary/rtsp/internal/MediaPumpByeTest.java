@@ -81,8 +81,8 @@ public class MediaPumpByeTest {
         session.addTrack(output);
         long base = output.rtpTime(0);
         // a cold report path (class loading) would put the first report's NTP time late against its media time
-        output.sendReport(0);
-        output.sendBye(0);
+        output.sendReport(ReportInstant.at(System.nanoTime(), 0));
+        output.sendBye(ReportInstant.at(System.nanoTime(), 0));
         transport.rtcp.clear();
 
         session.play(0, Double.POSITIVE_INFINITY);
