@@ -151,13 +151,14 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
 
     /** Handles an RTCP compound packet the client sent about a track. */
     void onRtcp(ByteBuf packet) {
+        long arrival = SenderClock.ntpNow();
         touch();
         List<ReportBlock> blocks = Rtcp.parse(packet).reports();
         synchronized (this) {
             for (ReportBlock block : blocks) {
                 for (TrackOutput output : outputs.values()) {
                     if (output.ssrc() == block.ssrc()) {
-                        output.onReport(block);
+                        output.onReport(block, arrival);
                     }
                 }
             }
@@ -251,13 +252,20 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
         long lost = 0;
         double fraction = 0;
         double jitter = 0;
+        double expected = 0;
+        double roundTrip = Double.NaN;
         for (TrackOutput output : outputs.values()) {
             ReceptionStats r = output.reception();
             reports += r.reports();
             lost += r.cumulativeLost();
             fraction = Math.max(fraction, r.fractionLost());
             jitter = Math.max(jitter, r.jitterMillis());
+            expected += r.lossPercent() > 0 ? 100.0 * r.cumulativeLost() / r.lossPercent() : output.packets();
+            if (!Double.isNaN(r.roundTripMillis())) {
+                roundTrip = Double.isNaN(roundTrip) ? r.roundTripMillis() : Math.max(roundTrip, r.roundTripMillis());
+            }
         }
-        return new ReceptionStats(reports, lost, fraction, jitter);
+        double lossPercent = expected <= 0 ? 0 : 100.0 * Math.max(0, lost) / expected;
+        return new ReceptionStats(reports, lost, fraction, jitter, lossPercent, roundTrip);
     }
 }

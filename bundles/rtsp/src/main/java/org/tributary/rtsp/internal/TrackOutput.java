@@ -36,6 +36,7 @@ final class TrackOutput implements PayloadSink {
     private final int ssrc;
     private final long timestampBase;
     private int sequence;
+    private final int firstSequence;
     private long packets;
     private long octets;
     private long droppedFrames;
@@ -65,6 +66,7 @@ final class TrackOutput implements PayloadSink {
         this.ssrc = random.nextInt();
         this.timestampBase = random.nextLong(1L << 32);
         this.sequence = random.nextInt(1 << 16);
+        this.firstSequence = sequence;
     }
 
     int trackId() {
@@ -200,12 +202,26 @@ final class TrackOutput implements PayloadSink {
         transport.sendRtcp(out);
     }
 
-    /** Takes a receiver report block about this track's SSRC. */
-    void onReport(ReportBlock block) {
+    /** Takes a receiver report block about this track's SSRC, arrived at {@code arrivalNtp}. */
+    void onReport(ReportBlock block, long arrivalNtp) {
         long reports = reception.reports() + 1;
         // a relayed track's clock rate is the publisher's business: its jitter stays in the report, not in ms
         double jitter = format == null ? Double.NaN : block.jitterMillis(format.clockRate());
-        reception = new ReceptionStats(reports, block.cumulativeLost(), block.fractionLostRatio(), jitter);
+        long expected = block.extendedHighestSequence() - firstSequence + 1;
+        double lossPercent = expected <= 0 ? 0 : Math.max(0, 100.0 * block.cumulativeLost() / expected);
+        reception = new ReceptionStats(reports, block.cumulativeLost(), block.fractionLostRatio(), jitter,
+                lossPercent, roundTripMillis(block, arrivalNtp));
+    }
+
+    /** RFC 3550 section 6.4.1: arrival - LSR - DLSR, all in 1/65536 s; NaN before the client saw a report. */
+    private static double roundTripMillis(ReportBlock block, long arrivalNtp) {
+        if (block.lastSenderReport() == 0) {
+            return Double.NaN;
+        }
+        long arrival = (arrivalNtp >>> 16) & 0xFFFFFFFFL;
+        long roundTrip = (arrival - block.lastSenderReport() - block.delaySinceLastSenderReport()) & 0xFFFFFFFFL;
+        // a clock step or a forged report gives a wrapped, huge value: not a round trip
+        return roundTrip > 0x7FFFFFFFL ? Double.NaN : roundTrip * 1000.0 / 65536.0;
     }
 
     ReceptionStats reception() {

@@ -39,14 +39,18 @@ public class SessionsCommand implements Action {
         table.column("Packets").alignRight();
         table.column("KBytes").alignRight();
         table.column("Lost").alignRight();
+        table.column("Loss %").alignRight();
         table.column("Jitter ms").alignRight();
+        table.column("RTT ms").alignRight();
         Instant now = Instant.now();
         for (StreamSession s : list) {
             ReceptionStats r = s.reception();
             table.addRow().addContent(s.id(), s.protocol(), s.clientAddress(), s.path(), s.state(), s.transport(),
                     Duration.between(s.created(), now).toSeconds() + "s", s.packetsSent(), s.bytesSent() / 1024,
                     r.reports() == 0 ? "-" : String.valueOf(r.cumulativeLost()),
-                    r.reports() == 0 || Double.isNaN(r.jitterMillis()) ? "-" : String.format("%.1f", r.jitterMillis()));
+                    r.reports() == 0 ? "-" : String.format("%.1f", r.lossPercent()),
+                    r.reports() == 0 || Double.isNaN(r.jitterMillis()) ? "-" : String.format("%.1f", r.jitterMillis()),
+                    Double.isNaN(r.roundTripMillis()) ? "-" : String.format("%.1f", r.roundTripMillis()));
         }
         return table;
     }

@@ -25,7 +25,7 @@ public class SessionsCommandTest {
             public Instant created() { return Instant.now(); }
             public long bytesSent() { return 4096; }
             public long packetsSent() { return 42; }
-            public ReceptionStats reception() { return new ReceptionStats(3, 7, 0.01, 2.5); }
+            public ReceptionStats reception() { return new ReceptionStats(3, 7, 0.01, 2.5, 1.25, 0.75); }
             public void close() { }
         };
     }
@@ -40,5 +40,8 @@ public class SessionsCommandTest {
         assertTrue(text, text.contains("PLAYING"));
         assertTrue(text, text.contains("42"));
         assertTrue(text, text.contains("2.5"));
+        assertTrue("loss percent", text.contains("1.3") || text.contains("1.2"));
+        assertTrue("round trip", text.contains("0.8"));
+        assertTrue(text, text.contains("Loss %") && text.contains("RTT ms"));
     }
 }
