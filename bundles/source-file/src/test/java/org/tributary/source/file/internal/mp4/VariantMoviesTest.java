@@ -92,6 +92,8 @@ public class VariantMoviesTest {
         assertEquals(51, ofTrack(samples, 2).size());
         assertEquals("967dfdb07f8f13b2bff4fcc1a6699ed8", md5(ofTrack(samples, 1).get(0).data()));
         assertEquals("4d0ea1749b9517d77b655690d38eff97", md5(ofTrack(samples, 2).get(0).data()));
+        // the edit list starts the presentation after the dOps pre-skip, so RTP time 0 is the first audible sample
+        assertEquals(-312, ofTrack(samples, 2).get(0).decodeTime());
     }
 
     @Test
