@@ -3,6 +3,7 @@ package org.tributary.rtp;
 import java.nio.ByteBuffer;
 
 import org.tributary.api.MediaException;
+import org.tributary.rtp.internal.FixedHeaderFragments;
 import org.tributary.rtp.internal.PayloadSizes;
 
 /**
@@ -45,17 +46,9 @@ public final class MpaPacketizer implements RtpPacketizer {
             throw new MediaException(MediaException.Reason.CORRUPT, "MP3 sample: frame of " + size
                     + " bytes exceeds the " + MAX_FRAME_SIZE + " bytes a 16-bit fragment offset can address");
         }
-        ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
-        ByteBuffer view = sample.asReadOnlyBuffer();
-        int chunk = maxPayloadSize - HEADER_SIZE;
-        int start = sample.position();
-        int end = sample.limit();
-        for (int at = start; at < end; at += chunk) {
-            header.clear();
-            header.putShort((short) 0).putShort((short) (at - start)).flip();
-            view.limit(Math.min(end, at + chunk)).position(at);
-            sink.payload(header, view, false);
-        }
+        // 16 bits that must be zero, then the fragment's offset within the frame
+        FixedHeaderFragments.send(sample, maxPayloadSize, HEADER_SIZE,
+                (header, offset) -> header.putShort((short) 0).putShort((short) offset), false, sink);
     }
 
     @Override

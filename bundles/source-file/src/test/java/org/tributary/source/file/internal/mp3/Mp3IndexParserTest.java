@@ -6,18 +6,13 @@ import static org.junit.Assert.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.Rule;
@@ -31,6 +26,7 @@ import org.tributary.api.MediaSample;
 import org.tributary.api.TrackInfo;
 import org.tributary.source.file.internal.mp4.ChannelOpener;
 import org.tributary.source.file.internal.mp4.Mp4Presentation;
+import org.tributary.source.file.internal.mp4.TestMovies;
 
 /**
  * MP3 files made with ffmpeg/LAME against what ffprobe says of them: tiny.mp3 is 1 s of a sine,
@@ -46,14 +42,6 @@ public class Mp3IndexParserTest {
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
-
-    static Path resource(String name) {
-        try {
-            return Paths.get(Mp3IndexParserTest.class.getResource("/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Mp4Presentation open(Path file) throws MediaException {
         try (FileChannel channel = FileChannel.open(file)) {
@@ -74,16 +62,6 @@ public class Mp3IndexParserTest {
         return samples;
     }
 
-    private static String md5(ByteBuffer data) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("MD5");
-            digest.update(data.duplicate());
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private Path write(String name, byte[]... parts) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
@@ -93,12 +71,12 @@ public class Mp3IndexParserTest {
     }
 
     private static byte[] tiny() throws IOException {
-        return Files.readAllBytes(resource("tiny.mp3"));
+        return Files.readAllBytes(TestMovies.resource("tiny.mp3"));
     }
 
     /** @return the file offset of the frame {@code index} of tiny.mp3 (0 is the first audio frame) */
     private static int frameOffset(byte[] file, int index) throws MediaException {
-        ByteBuffer frame = readAll(resource("tiny.mp3")).get(index).data();
+        ByteBuffer frame = readAll(TestMovies.resource("tiny.mp3")).get(index).data();
         byte[] bytes = new byte[frame.remaining()];
         frame.duplicate().get(bytes);
         for (int at = 0; at + bytes.length <= file.length; at++) {
@@ -123,9 +101,9 @@ public class Mp3IndexParserTest {
 
     @Test
     public void indexesEveryAudioFrameAfterTheTagAndInfoFrame() throws Exception {
-        Mp4Presentation presentation = open(resource("tiny.mp3"));
+        Mp4Presentation presentation = open(TestMovies.resource("tiny.mp3"));
         TrackInfo track = presentation.tracks().get(0);
-        List<MediaSample> samples = readAll(resource("tiny.mp3"));
+        List<MediaSample> samples = readAll(TestMovies.resource("tiny.mp3"));
 
         assertEquals(1, presentation.tracks().size());
         assertEquals(Codec.MP3, track.codec());
@@ -135,8 +113,8 @@ public class Mp3IndexParserTest {
         assertEquals(0, track.codecConfig().length);
         assertEquals(40, samples.size());
         assertEquals(40 * 1152 / 44_100.0, presentation.duration(), 1e-9);
-        assertEquals(FIRST_FRAME_MD5, md5(samples.get(0).data()));
-        assertEquals(SECOND_FRAME_MD5, md5(samples.get(1).data()));
+        assertEquals(FIRST_FRAME_MD5, TestMovies.md5(samples.get(0).data()));
+        assertEquals(SECOND_FRAME_MD5, TestMovies.md5(samples.get(1).data()));
         assertEquals(39 * 1152, samples.get(39).decodeTime());
         assertEquals(1152, samples.get(39).duration());
         assertTrue(samples.stream().allMatch(MediaSample::keyFrame));
@@ -145,26 +123,26 @@ public class Mp3IndexParserTest {
 
     @Test
     public void mpeg2FramesLast576Samples() throws Exception {
-        Mp4Presentation presentation = open(resource("tiny-mpeg2.mp3"));
-        List<MediaSample> samples = readAll(resource("tiny-mpeg2.mp3"));
+        Mp4Presentation presentation = open(TestMovies.resource("tiny-mpeg2.mp3"));
+        List<MediaSample> samples = readAll(TestMovies.resource("tiny-mpeg2.mp3"));
 
         assertEquals(22_050, presentation.tracks().get(0).sampleRate());
         assertEquals(2, presentation.tracks().get(0).channels());
         assertEquals(41, samples.size());
-        assertEquals("b6cc24ea565f08a8eb746db0d94bccb7", md5(samples.get(0).data()));
+        assertEquals("b6cc24ea565f08a8eb746db0d94bccb7", TestMovies.md5(samples.get(0).data()));
         assertEquals(576, samples.get(1).decodeTime());
         assertEquals(1.071, presentation.duration(), 1e-3);
     }
 
     @Test
     public void seeksToTheFrameThatPlaysAtTheTime() throws Exception {
-        try (MediaReader reader = open(resource("tiny.mp3")).openReader()) {
+        try (MediaReader reader = open(TestMovies.resource("tiny.mp3")).openReader()) {
             // 0.5 s is 22050 samples, inside frame 19 (21888..23040)
             assertEquals(21_888 / 44_100.0, reader.seek(0.5), 1e-12);
             MediaSample next = reader.next();
             assertEquals(21_888, next.decodeTime());
             assertEquals(0.0, reader.seek(0), 0);
-            assertEquals(FIRST_FRAME_MD5, md5(reader.next().data()));
+            assertEquals(FIRST_FRAME_MD5, TestMovies.md5(reader.next().data()));
         }
     }
 
@@ -186,7 +164,7 @@ public class Mp3IndexParserTest {
                 Arrays.copyOfRange(file, cut, file.length)));
 
         assertEquals(40, samples.size());
-        assertEquals(md5(readAll(resource("tiny.mp3")).get(20).data()), md5(samples.get(20).data()));
+        assertEquals(TestMovies.md5(readAll(TestMovies.resource("tiny.mp3")).get(20).data()), TestMovies.md5(samples.get(20).data()));
         assertEquals(20 * 1152, samples.get(20).decodeTime());
     }
 
