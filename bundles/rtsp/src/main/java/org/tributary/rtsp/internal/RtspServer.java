@@ -27,7 +27,8 @@ import org.tributary.rtsp.internal.auth.DigestOptions;
  * presentations the {@link MountRegistry} resolves. A configuration change rebinds only the
  * listeners that changed; sessions keep playing.
  */
-@Component(service = ProtocolServer.class, configurationPid = "org.tributary.rtsp",
+// immediate: a delayed component would not listen until some bundle (the shell) asked for the service
+@Component(service = ProtocolServer.class, configurationPid = "org.tributary.rtsp", immediate = true,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RtspServerConfig.class)
 public class RtspServer implements ProtocolServer {
