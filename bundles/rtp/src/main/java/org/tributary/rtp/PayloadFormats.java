@@ -11,8 +11,8 @@ import org.tributary.rtp.internal.HevcDecoderConfig;
 
 /**
  * Chooses the RTP payload format of a track from its codec and decoder configuration: H.264 per
- * RFC 6184, H.265 per RFC 7798, AAC per RFC 3640, MP3 per RFC 2250 (static payload type 14) and
- * Opus per RFC 7587.
+ * RFC 6184, H.265 per RFC 7798, AAC per RFC 3640, MP3 per RFC 2250 (static payload type 14),
+ * Opus per RFC 7587, H.263 per RFC 4629 and AMR-NB per RFC 4867 (octet-aligned).
  */
 public final class PayloadFormats {
 
@@ -26,6 +26,9 @@ public final class PayloadFormats {
     // RFC 7587: the clock is 48 kHz and the rtpmap says 2 channels whatever the stream has
     private static final int OPUS_CLOCK_RATE = 48_000;
     private static final int OPUS_RTPMAP_CHANNELS = 2;
+    private static final int AMR_NB_CLOCK_RATE = 8000;
+    // d263: vendor (4 bytes), decoder version, level, profile
+    private static final int D263_SIZE = 7;
     // shortest AudioSpecificConfig: object type, frequency index, channel configuration
     private static final int MIN_AUDIO_SPECIFIC_CONFIG = 2;
 
@@ -84,6 +87,10 @@ public final class PayloadFormats {
             case MP3 -> new PayloadFormat(MpaPacketizer.PAYLOAD_TYPE, "MPA", MPA_CLOCK_RATE, 0, null,
                     new MpaPacketizer(maxPayloadSize));
             case OPUS -> opus(track, payloadType, maxPayloadSize);
+            case H263 -> new PayloadFormat(payloadType, "H263-1998", VIDEO_CLOCK_RATE, 0, h263Parameters(track),
+                    new H263Packetizer(maxPayloadSize));
+            case AMR_NB -> new PayloadFormat(payloadType, "AMR", AMR_NB_CLOCK_RATE, 1, "octet-align=1",
+                    new AmrPacketizer(maxPayloadSize));
         };
     }
 
@@ -111,6 +118,15 @@ public final class PayloadFormats {
         String fmtp = track.channels() == 2 ? "sprop-stereo=1" : "sprop-stereo=0";
         return new PayloadFormat(payloadType, "opus", OPUS_CLOCK_RATE, OPUS_RTPMAP_CHANNELS, fmtp,
                 new OpusPacketizer(maxPayloadSize));
+    }
+
+    /** @return profile and level from the track's d263 box (RFC 4629 8.1.1), or null when it has none */
+    private static String h263Parameters(TrackInfo track) {
+        byte[] d263 = track.codecConfig();
+        if (d263.length < D263_SIZE) {
+            return null;
+        }
+        return "profile=" + (d263[6] & 0xFF) + ";level=" + (d263[5] & 0xFF);
     }
 
     /** @return the units in base64, separated by commas, as sprop parameters list them */

@@ -47,9 +47,7 @@ public class H265PacketizerTest {
 
     private static List<RecordingSink.Payload> packetize(H265Packetizer packetizer, byte[] sample)
             throws MediaException {
-        RecordingSink sink = new RecordingSink();
-        packetizer.packetize(ByteBuffer.wrap(sample), sink);
-        return sink.payloads;
+        return RecordingSink.packetize(packetizer, ByteBuffer.wrap(sample));
     }
 
     private static H265Packetizer withoutParameterSets() {

@@ -29,9 +29,7 @@ public class MpaPacketizerTest {
     }
 
     private static List<RecordingSink.Payload> packetize(int maxPayload, ByteBuffer sample) throws MediaException {
-        RecordingSink sink = new RecordingSink();
-        new MpaPacketizer(maxPayload).packetize(sample, sink);
-        return sink.payloads;
+        return RecordingSink.packetize(new MpaPacketizer(maxPayload), sample);
     }
 
     @Test

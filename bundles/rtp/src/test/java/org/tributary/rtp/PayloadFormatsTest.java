@@ -147,6 +147,22 @@ public class PayloadFormatsTest {
     }
 
     @Test
+    public void h263AndAmrNbFollowRfc4629AndRfc4867() {
+        byte[] d263 = {'F', 'F', 'M', 'P', 0, 10, 0}; // vendor, decoder version, level 10, profile 0
+        TrackInfo video = new TrackInfo(1, MediaKind.VIDEO, Codec.H263, 10_240, 0, 0, 176, 144, 0, d263);
+
+        PayloadFormat h263 = PayloadFormats.forTrack(video, 96);
+        PayloadFormat amr = PayloadFormats.forTrack(audio(Codec.AMR_NB, 1), 97);
+
+        assertEquals("H263-1998/90000", h263.rtpmap());
+        assertEquals("profile=0;level=10", h263.fmtp());
+        assertTrue(h263.packetizer() instanceof H263Packetizer);
+        assertEquals("AMR/8000/1", amr.rtpmap());
+        assertEquals("octet-align=1", amr.fmtp());
+        assertTrue(amr.packetizer() instanceof AmrPacketizer);
+    }
+
+    @Test
     public void malformedConfigurationsAreRefused() {
         IllegalArgumentException avc = assertThrows(IllegalArgumentException.class,
                 () -> PayloadFormats.forTrack(videoTrack(new byte[] {1, 0x4D}), 96));
