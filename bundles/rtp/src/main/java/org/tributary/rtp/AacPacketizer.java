@@ -3,6 +3,7 @@ package org.tributary.rtp;
 import java.nio.ByteBuffer;
 
 import org.tributary.api.MediaException;
+import org.tributary.rtp.internal.FixedHeaderFragments;
 import org.tributary.rtp.internal.PayloadSizes;
 
 /**
@@ -43,18 +44,9 @@ public final class AacPacketizer implements RtpPacketizer {
             throw new MediaException(MediaException.Reason.CORRUPT, "AAC sample: access unit of " + size
                     + " bytes exceeds the " + MAX_ACCESS_UNIT_SIZE + " bytes a 13-bit AU-size can express");
         }
-        ByteBuffer headers = ByteBuffer.allocate(HEADERS_SIZE)
-                .putShort((short) AU_HEADERS_LENGTH_BITS)
-                .putShort((short) (size << INDEX_BITS));
-        ByteBuffer view = sample.asReadOnlyBuffer();
-        int chunk = maxPayloadSize - HEADERS_SIZE;
-        int end = sample.limit();
-        for (int at = sample.position(); at < end; at += chunk) {
-            int fragmentEnd = Math.min(end, at + chunk);
-            headers.clear();
-            view.limit(fragmentEnd).position(at);
-            sink.payload(headers, view, fragmentEnd == end);
-        }
+        FixedHeaderFragments.send(sample, maxPayloadSize, HEADERS_SIZE,
+                (header, offset) -> header.putShort((short) AU_HEADERS_LENGTH_BITS)
+                        .putShort((short) (size << INDEX_BITS)), true, sink);
     }
 
     @Override

@@ -82,16 +82,84 @@ public class PayloadFormatsTest {
         assertEquals(90_000, tracks.get(0).toRtpTime(12_800));
     }
 
+    /** A hvcC as ISO/IEC 14496-15 8.3.3 lays it out: Main profile, Main tier, level 3.1, then an SEI array to skip. */
+    static byte[] hvcC() {
+        return RecordingSink.concat(RecordingSink.bytes(0x01, 0x01, 0x60, 0, 0, 0, 0x90, 0, 0, 0, 0, 0, 0x5D,
+                0xF0, 0x00, 0xFC, 0xFD, 0xF8, 0xF8, 0, 0, 0x0F, 4),
+                RecordingSink.bytes(0xA0, 0, 1, 0, 4), H265PacketizerTest.VPS,
+                RecordingSink.bytes(0xA1, 0, 1, 0, 5), H265PacketizerTest.SPS,
+                RecordingSink.bytes(0xA2, 0, 1, 0, 4), H265PacketizerTest.PPS,
+                RecordingSink.bytes(0x27, 0, 1, 0, 3, 0x4E, 0x01, 0x05));
+    }
+
+    static TrackInfo h265Track(byte[] hvcC) {
+        return new TrackInfo(1, MediaKind.VIDEO, Codec.H265, 12_800, 0, 0, 320, 240, 0, hvcC);
+    }
+
+    static TrackInfo audio(Codec codec, int channels) {
+        return new TrackInfo(2, MediaKind.AUDIO, codec, 48_000, 48_000, channels, 0, 0, 0, new byte[0]);
+    }
+
     @Test
-    public void codecsWithoutPacketizerAreRefusedByName() {
-        for (Codec codec : List.of(Codec.H265, Codec.MP3, Codec.OPUS)) {
-            TrackInfo track = new TrackInfo(3, MediaKind.AUDIO, codec, 48_000, 48_000, 2, 0, 0, 0, new byte[0]);
+    public void hvcCGivesH265FormatWithProfileTierLevelAndParameterSets() {
+        PayloadFormat format = PayloadFormats.forTrack(h265Track(hvcC()), 96);
 
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> PayloadFormats.forTrack(track, 96));
+        assertEquals("H265/90000", format.rtpmap());
+        assertEquals("profile-id=1;tier-flag=0;level-id=93;sprop-vps=QAEMAQ==;sprop-sps=QgEBAWA=;sprop-pps=RAHBcg==",
+                format.fmtp());
+        assertTrue(format.packetizer() instanceof H265Packetizer);
+        assertEquals(96, format.payloadType());
+    }
 
-            assertTrue(e.getMessage(), e.getMessage().startsWith("unsupported codec " + codec));
-        }
+    @Test
+    public void hvcCWithHighTierAndProfileSpaceSaysSo() {
+        byte[] record = hvcC();
+        record[1] = (byte) 0x62; // profile space 1, High tier, profile 2 (Main 10)
+        record[12] = (byte) 120;
+
+        assertTrue(PayloadFormats.forTrack(h265Track(record), 96).fmtp()
+                .startsWith("profile-space=1;profile-id=2;tier-flag=1;level-id=120;"));
+    }
+
+    @Test
+    public void mp3TakesTheStaticMpaPayloadTypeOnA90kHzClock() {
+        PayloadFormat format = PayloadFormats.forTrack(audio(Codec.MP3, 2), 97);
+
+        assertEquals(14, format.payloadType());
+        assertEquals("MPA/90000", format.rtpmap());
+        assertNull(format.fmtp());
+        assertTrue(format.packetizer() instanceof MpaPacketizer);
+    }
+
+    @Test
+    public void opusIsAlwaysAnnouncedWithTwoChannelsAt48kHz() {
+        PayloadFormat stereo = PayloadFormats.forTrack(audio(Codec.OPUS, 2), 97);
+        PayloadFormat mono = PayloadFormats.forTrack(audio(Codec.OPUS, 1), 97);
+
+        assertEquals("opus/48000/2", stereo.rtpmap());
+        assertEquals("sprop-stereo=1", stereo.fmtp());
+        assertEquals("opus/48000/2", mono.rtpmap());
+        assertEquals("sprop-stereo=0", mono.fmtp());
+        assertTrue(mono.packetizer() instanceof OpusPacketizer);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PayloadFormats.forTrack(audio(Codec.OPUS, 6), 97));
+        assertTrue(e.getMessage(), e.getMessage().contains("6 channels need multistream Opus"));
+    }
+
+    @Test
+    public void h263AndAmrNbFollowRfc4629AndRfc4867() {
+        byte[] d263 = {'F', 'F', 'M', 'P', 0, 10, 0}; // vendor, decoder version, level 10, profile 0
+        TrackInfo video = new TrackInfo(1, MediaKind.VIDEO, Codec.H263, 10_240, 0, 0, 176, 144, 0, d263);
+
+        PayloadFormat h263 = PayloadFormats.forTrack(video, 96);
+        PayloadFormat amr = PayloadFormats.forTrack(audio(Codec.AMR_NB, 1), 97);
+
+        assertEquals("H263-1998/90000", h263.rtpmap());
+        assertEquals("profile=0;level=10", h263.fmtp());
+        assertTrue(h263.packetizer() instanceof H263Packetizer);
+        assertEquals("AMR/8000/1", amr.rtpmap());
+        assertEquals("octet-align=1", amr.fmtp());
+        assertTrue(amr.packetizer() instanceof AmrPacketizer);
     }
 
     @Test
@@ -103,6 +171,10 @@ public class PayloadFormatsTest {
         IllegalArgumentException aac = assertThrows(IllegalArgumentException.class,
                 () -> PayloadFormats.forTrack(audioTrack(new byte[] {0x11}), 97));
         assertTrue(aac.getMessage(), aac.getMessage().contains("AudioSpecificConfig of 1 bytes"));
+
+        IllegalArgumentException hevc = assertThrows(IllegalArgumentException.class,
+                () -> PayloadFormats.forTrack(h265Track(new byte[] {1, 1}), 96));
+        assertTrue(hevc.getMessage(), hevc.getMessage().startsWith("malformed hvcC"));
     }
 
     @Test

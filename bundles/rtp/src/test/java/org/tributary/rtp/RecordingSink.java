@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tributary.api.MediaException;
+
 /** A sink that copies every payload it is given, as a real sender would copy it into its packet. */
 final class RecordingSink implements PayloadSink {
 
@@ -20,6 +22,13 @@ final class RecordingSink implements PayloadSink {
         header.get(bytes, 0, header.remaining());
         body.get(bytes, bytes.length - body.remaining(), body.remaining());
         payloads.add(new Payload(bytes, marker));
+    }
+
+    /** @return the payloads {@code packetizer} cuts from {@code sample}, as a sender would copy them */
+    static List<Payload> packetize(RtpPacketizer packetizer, ByteBuffer sample) throws MediaException {
+        RecordingSink sink = new RecordingSink();
+        packetizer.packetize(sample, sink);
+        return sink.payloads;
     }
 
     /** Joins byte arrays, for building samples and expected payloads. */

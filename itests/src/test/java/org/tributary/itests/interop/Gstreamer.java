@@ -1,5 +1,6 @@
 package org.tributary.itests.interop;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,25 @@ final class Gstreamer {
         command.addAll(videoSink);
         command.addAll(List.of("s.", "!", "queue", "!", "rtpmp4gdepay", "!", "aacparse", "!",
                 "avdec_aac", "!", "fakesink"));
+        return command;
+    }
+
+    /**
+     * Returns the command line that plays {@code url} over {@code protocol} and decodes its tracks
+     * with {@code decodebin} into raw files whose sizes count what was decoded: video as I420 into
+     * {@code video} (null when there is no video track), audio as stereo 16-bit samples into
+     * {@code audio}. Each branch takes the RTP stream of its media type, whatever order rtspsrc
+     * adds them in.
+     */
+    static List<String> decodeToFilesCommand(String url, String protocol, Path video, Path audio) {
+        List<String> command = new ArrayList<>(List.of("gst-launch-1.0", "rtspsrc", "location=" + url,
+                "protocols=" + protocol, "name=s"));
+        if (video != null) {
+            command.addAll(List.of("s.", "!", "application/x-rtp,media=video", "!", "queue", "!", "decodebin", "!",
+                    "videoconvert", "!", "video/x-raw,format=I420", "!", "filesink", "location=" + video));
+        }
+        command.addAll(List.of("s.", "!", "application/x-rtp,media=audio", "!", "queue", "!", "decodebin", "!",
+                "audioconvert", "!", "audio/x-raw,format=S16LE,channels=2", "!", "filesink", "location=" + audio));
         return command;
     }
 

@@ -17,13 +17,14 @@ import org.tributary.api.MediaException;
 import org.tributary.api.MediaException.Reason;
 import org.tributary.api.MediaPresentation;
 import org.tributary.api.MediaSource;
+import org.tributary.source.file.internal.mp3.Mp3IndexParser;
 import org.tributary.source.file.internal.mp4.ChannelOpener;
 import org.tributary.source.file.internal.mp4.MovieIndex;
 import org.tributary.source.file.internal.mp4.MovieIndexParser;
 import org.tributary.source.file.internal.mp4.Mp4Presentation;
 
 /**
- * Serves the movies of the media folder under the mount {@code /}. Nothing is scanned at start:
+ * Serves the movies (MP4, MOV, 3GP…) and MP3 files of the media folder under the mount {@code /}. Nothing is scanned at start:
  * each request resolves its file then, so a movie copied into the folder plays without a restart.
  * Parsed movie indexes are cached by file version.
  */
@@ -114,7 +115,9 @@ public class FileMediaSource implements MediaSource {
 
     private MovieIndex parse(Path file, String path) throws MediaException {
         try (FileChannel channel = opener.open(file)) {
-            return MovieIndexParser.parse(file, channel, MediaFolder.printable(path));
+            String name = MediaFolder.printable(path);
+            return MediaFolder.isMp3(file) ? Mp3IndexParser.parse(file, channel, name)
+                    : MovieIndexParser.parse(file, channel, name);
         } catch (IOException e) {
             throw new MediaException(Reason.CORRUPT, MediaFolder.printable(path) + " cannot be read: " + e, e);
         }

@@ -18,12 +18,19 @@ import org.tributary.api.MediaException.Reason;
  */
 final class MediaFolder {
 
-    /** File name extensions of the movie formats this source plays. */
-    static final Set<String> MOVIE_EXTENSIONS = Set.of("mp4", "mov", "m4v", "m4a", "3gp", "3g2");
+    private static final String MP3_EXTENSION = "mp3";
+
+    /** File name extensions of the movie formats this source plays, and of plain MP3 files. */
+    static final Set<String> MOVIE_EXTENSIONS = Set.of("mp4", "mov", "m4v", "m4a", "3gp", "3g2", MP3_EXTENSION);
 
     private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*", Pattern.DOTALL);
 
     private final Path root;
+
+    /** @return true when the file is a plain MP3 file by its extension, not a movie */
+    static boolean isMp3(Path file) {
+        return MP3_EXTENSION.equals(extension(file));
+    }
 
     /** @param root the folder; made absolute */
     MediaFolder(Path root) {

@@ -77,6 +77,22 @@ public class FileMediaSourceTest {
     }
 
     @Test
+    public void playsAnMp3FileAndIndexesItOnce() throws Exception {
+        Files.copy(resource("tiny.mp3"), media.resolve("Tone.MP3"));
+
+        MediaPresentation song = source.open("Tone.MP3");
+        source.open("Tone.MP3");
+
+        assertEquals(1, song.tracks().size());
+        assertEquals(Codec.MP3, song.tracks().get(0).codec());
+        assertEquals(40 * 1152 / 44_100.0, song.duration(), 1e-9);
+        assertEquals("the second open uses the cached frame index", 1, channelsOpened.get());
+        try (MediaReader reader = song.openReader()) {
+            assertEquals(1152, reader.seek(0.03) * 44_100, 1e-6);
+        }
+    }
+
+    @Test
     public void describesTheFolder() {
         assertEquals("files in " + media.toAbsolutePath(), source.description());
     }

@@ -21,6 +21,15 @@ final class DecodeTimes {
     }
 
     /**
+     * @param sampleCount the number of samples, at least 1
+     * @param duration    the duration of every sample
+     * @return times for samples of one constant duration, such as the frames of an MP3 file
+     */
+    static DecodeTimes constant(int sampleCount, int duration) {
+        return new DecodeTimes(sampleCount, 1, new int[] {0}, new long[] {0}, new int[] {duration});
+    }
+
+    /**
      * @param stts        the time-to-sample box
      * @param sampleCount the number of samples of the track (from stsz), at least 1
      * @throws Mp4FormatException when the box does not cover every sample

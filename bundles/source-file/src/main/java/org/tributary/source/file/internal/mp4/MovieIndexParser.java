@@ -52,7 +52,7 @@ public final class MovieIndexParser {
             if (tracks.isEmpty()) {
                 throw new MediaException(Reason.UNSUPPORTED, name + (fragmented
                         ? " is a fragmented MP4, which is not supported"
-                        : " has no playable track (H.264, H.265, AAC, MP3 or Opus)"));
+                        : " has no playable track (H.264, H.265, H.263, AAC, MP3, Opus or AMR-NB)"));
             }
             return new MovieIndex(file, fileSize, tracks);
         } catch (Mp4FormatException e) {

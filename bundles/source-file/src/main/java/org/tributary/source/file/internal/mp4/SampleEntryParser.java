@@ -24,6 +24,8 @@ final class SampleEntryParser {
     private static final int QT_SOUND_V1_EXTRA = 16;
     private static final int QT_SOUND_V2_EXTRA = 36;
 
+    private static final int AMR_NB_RATE = 8000;
+
     private static final Set<Integer> AAC_OBJECT_TYPES = Set.of(0x40, 0x66, 0x67, 0x68);
     private static final Set<Integer> MP3_OBJECT_TYPES = Set.of(0x69, 0x6B);
 
@@ -68,6 +70,11 @@ final class SampleEntryParser {
                 int lengthSize = nalLengthSize(hvcC, 23, 21, "hvcC");
                 return new SampleFormat(MediaKind.VIDEO, Codec.H265, hvcC, width, height, 0, 0, lengthSize);
             }
+            case "s263" -> {
+                byte[] d263 = payload(children, "d263");
+                return new SampleFormat(MediaKind.VIDEO, Codec.H263, d263 == null ? new byte[0] : d263,
+                        width, height, 0, 0, 0);
+            }
             default -> {
                 return unsupported(entry, "");
             }
@@ -102,6 +109,10 @@ final class SampleEntryParser {
             }
             case ".mp3", "mp3 " -> {
                 return new SampleFormat(MediaKind.AUDIO, Codec.MP3, new byte[0], 0, 0, sampleRate, channels, 0);
+            }
+            case "samr" -> {
+                // AMR-NB always runs at 8 kHz, mono (3GPP TS 26.244 6.5), whatever the entry says
+                return new SampleFormat(MediaKind.AUDIO, Codec.AMR_NB, new byte[0], 0, 0, AMR_NB_RATE, 1, 0);
             }
             case "Opus" -> {
                 byte[] dOps = payload(children, "dOps");

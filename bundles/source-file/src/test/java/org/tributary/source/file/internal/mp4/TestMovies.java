@@ -21,13 +21,13 @@ import org.tributary.api.MediaReader;
 import org.tributary.api.MediaSample;
 
 /** Helpers shared by the demuxer tests: test media, indexing, reading and digests. */
-final class TestMovies {
+public final class TestMovies {
 
     private TestMovies() {
     }
 
     /** @return the path of a file in src/test/resources */
-    static Path resource(String name) {
+    public static Path resource(String name) {
         try {
             return Paths.get(TestMovies.class.getResource("/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -67,7 +67,8 @@ final class TestMovies {
         return samples.stream().filter(s -> s.trackId() == trackId).toList();
     }
 
-    static String md5(ByteBuffer data) {
+    /** @return the MD5 of the bytes from the position to the limit, in hex, as ffmpeg's framemd5 prints it */
+    public static String md5(ByteBuffer data) {
         try {
             MessageDigest digest = MessageDigest.getInstance("MD5");
             digest.update(data.duplicate());

@@ -92,6 +92,33 @@ public class VariantMoviesTest {
         assertEquals(51, ofTrack(samples, 2).size());
         assertEquals("967dfdb07f8f13b2bff4fcc1a6699ed8", md5(ofTrack(samples, 1).get(0).data()));
         assertEquals("4d0ea1749b9517d77b655690d38eff97", md5(ofTrack(samples, 2).get(0).data()));
+        // the edit list starts the presentation after the dOps pre-skip, so RTP time 0 is the first audible sample
+        assertEquals(-312, ofTrack(samples, 2).get(0).decodeTime());
+    }
+
+    @Test
+    public void h263AndAmrNbIn3gp() throws Exception {
+        // ffmpeg -c:v h263 -g 5 (10 fps, 1 s) with AMR-NB 12.2 kbit/s from GStreamer's amrnbenc, -f 3gp
+        Path file = resource("tiny-h263-amr.3gp");
+        List<TrackInfo> tracks = TestMovies.open(file).tracks();
+        TrackInfo video = tracks.get(0);
+        assertEquals(Codec.H263, video.codec());
+        assertEquals(176, video.width());
+        assertEquals(144, video.height());
+        assertEquals(7, video.codecConfig().length);
+        TrackInfo audio = tracks.get(1);
+        assertEquals(Codec.AMR_NB, audio.codec());
+        assertEquals(8000, audio.sampleRate());
+        assertEquals(1, audio.channels());
+        List<MediaSample> samples = TestMovies.readAll(file);
+        List<MediaSample> pictures = ofTrack(samples, 1);
+        assertEquals(10, pictures.size());
+        assertEquals(50, ofTrack(samples, 2).size());
+        assertEquals(List.of(0, 5), java.util.stream.IntStream.range(0, 10)
+                .filter(i -> pictures.get(i).keyFrame()).boxed().toList());
+        assertEquals("bb7eac41dde8e00a7f720e9c96be8165", md5(pictures.get(0).data()));
+        assertEquals("6c58654262557de39dac17741326b3f9", md5(ofTrack(samples, 2).get(0).data()));
+        assertEquals(160, ofTrack(samples, 2).get(1).decodeTime());
     }
 
     @Test
