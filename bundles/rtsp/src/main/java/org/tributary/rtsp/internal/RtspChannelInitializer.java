@@ -24,11 +24,13 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
 
     private final ServerContext context;
     private final HttpTunnels tunnels;
+    private final ConnectionGate gate;
     private volatile boolean tunnelling = true;
 
     RtspChannelInitializer(ServerContext context, long tunnelTimeoutSeconds) {
         this.context = context;
         this.tunnels = new HttpTunnels(this::installRtsp, tunnelTimeoutSeconds);
+        this.gate = new ConnectionGate(context.access());
     }
 
     /** Whether new connections may open RTSP-over-HTTP tunnels, and how long a tunnel waits for its POST. */
@@ -43,7 +45,8 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
-        ch.pipeline().addLast("sniffer", new ConnectionSniffer(this::installRtsp, tunnelling ? tunnels : null));
+        ch.pipeline().addLast("gate", gate)
+                .addLast("sniffer", new ConnectionSniffer(this::installRtsp, tunnelling ? tunnels : null));
     }
 
     /** Adds the RTSP handlers at the end of a pipeline. */

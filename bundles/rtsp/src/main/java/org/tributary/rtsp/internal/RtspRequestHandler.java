@@ -27,7 +27,6 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
 
     private final ServerContext context;
     private RequestProcessor processor;
-    private boolean counted;
 
     RtspRequestHandler(ServerContext context) {
         this.context = context;
@@ -50,11 +49,6 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
     }
 
     private void start(ChannelHandlerContext ctx) {
-        if (!context.access().connectionOpened(ServerContext.clientAddress(ctx.channel()))) {
-            ctx.close();
-            return;
-        }
-        counted = true;
         processor = new RequestProcessor(context, ctx.channel());
     }
 
@@ -106,8 +100,7 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (counted) {
-            context.access().connectionClosed(ServerContext.clientAddress(ctx.channel()));
+        if (processor != null) {
             processor.closed();
         }
         context.sessions().connectionClosed(ctx.channel());
