@@ -18,6 +18,14 @@ public interface MediaPresentation {
     double duration();
 
     /**
+     * @return the bits per second a viewer receives, as far as known (for admission against a
+     *         server's throughput limit); 0 when unknown. By default the sum of the tracks' bit rates.
+     */
+    default long bitrate() {
+        return tracks().stream().mapToLong(TrackInfo::bitrate).sum();
+    }
+
+    /**
      * Opens an independent cursor positioned at the start.
      *
      * @return a reader the caller must close

@@ -98,8 +98,13 @@ final class PublishMethods {
                 throw new RtspException(RtspResponseStatuses.METHOD_NOT_VALID,
                         "SETUP mode=record of " + uri.path() + " without ANNOUNCE");
             }
-            session = context.sessions().add(id -> new RecordSession(id, path, client(), pending.user(),
-                    pending.publication(), channel, context.sessions()::closed));
+            try {
+                session = context.sessions().add(id -> new RecordSession(id, path, client(), pending.user(),
+                        pending.publication(), channel, context.sessions()::closed), 0, path + " from " + client());
+            } catch (RtspException refused) {
+                pending.publication().close();
+                throw refused;
+            }
         } else if (!within(uri.path(), session.path())) {
             throw new RtspException(RtspResponseStatuses.AGGREGATE_OPERATION_NOT_ALLOWED, "another path");
         }

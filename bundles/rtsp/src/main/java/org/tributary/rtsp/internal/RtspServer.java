@@ -55,6 +55,7 @@ public class RtspServer implements ProtocolServer {
         boss = NettyTransport.group(1, "tributary-rtsp-accept");
         workers = NettyTransport.group(Runtime.getRuntime().availableProcessors(), "tributary-rtsp");
         sessions = new RtspSessions(registry, workers.next(), settings.sessionTimeout());
+        sessions.admission().limits(settings.maxConnections(), settings.maxThroughput());
         context = new ServerContext(mounts, access, new RtspAuthorizer(access, digest, settings.authScheme()), sessions,
                 new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), settings.bindAddress(),
                 PresentationOpener.pooled());
@@ -70,6 +71,7 @@ public class RtspServer implements ProtocolServer {
     synchronized void modified(RtspServerConfig config) {
         ServerSettings next = ServerSettings.from(config);
         sessions.timeout(next.sessionTimeout());
+        sessions.admission().limits(next.maxConnections(), next.maxThroughput());
         if (next.rtpPortMin() != settings.rtpPortMin() || next.rtpPortMax() != settings.rtpPortMax()) {
             // running sessions give their ports back to the pool they came from
             context.ports(new UdpPortPool(next.rtpPortMin(), next.rtpPortMax()));
@@ -83,9 +85,9 @@ public class RtspServer implements ProtocolServer {
         initializer.tunnelling(next.httpTunnel(), next.tunnelTimeout());
         listeners.apply(next.bindAddress(), next.ports());
         settings = next;
-        LOG.info("RTSP settings applied: ports {} on {}, session timeout {} s, RTP ports {}-{}, {} authentication",
-                next.ports(), next.bindAddress(), next.sessionTimeout(), next.rtpPortMin(), next.rtpPortMax(),
-                next.authScheme());
+        LOG.info("RTSP settings applied: ports {} on {}, session timeout {} s, RTP ports {}-{}, {} authentication, "
+                + "maxConnections {}, maxThroughput {} kbit/s", next.ports(), next.bindAddress(), next.sessionTimeout(),
+                next.rtpPortMin(), next.rtpPortMax(), next.authScheme(), next.maxConnections(), next.maxThroughput());
     }
 
     private static DigestAuthenticator newDigest(ServerSettings settings) {

@@ -39,4 +39,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Tunnel POST timeout", description = "Seconds a tunnel's GET connection waits for "
             + "its POST connection, at first and after one closed", min = "1")
     int tunnelTimeout() default 30;
+
+    @AttributeDefinition(name = "Maximum connections", description = "Most sessions (playing and publishing) at "
+            + "once; a new one over it gets 503 before any media is sent. 0: no limit", min = "0")
+    int maxConnections() default 1000;
+
+    @AttributeDefinition(name = "Maximum throughput (kbit/s)", description = "Most throughput the playing sessions "
+            + "reserve (each its presentation's bit rate); a new one over it gets 453 Not Enough Bandwidth. 0: no limit",
+            min = "0")
+    long maxThroughput() default 0;
 }

@@ -30,6 +30,8 @@ final class RtspSessions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Long> reserved = new ConcurrentHashMap<>();
+    private final Admission admission = new Admission();
     private final SessionRegistry registry;
     private final ScheduledFuture<?> reaper;
     private volatile long timeoutNanos;
@@ -50,19 +52,39 @@ final class RtspSessions {
         return timeoutSeconds;
     }
 
-    RtspSession create(String path, String client, Optional<UserPrincipal> user, MediaPresentation presentation,
-                       EventLoop loop) {
-        return add(id -> new RtspSession(id, path, client, user, presentation, loop, this::closed));
+    /** The limits on sessions and throughput that new sessions are admitted against. */
+    Admission admission() {
+        return admission;
     }
 
-    /** Registers a session built with a fresh, unique, unguessable id. */
-    <S extends ServerSession> S add(Function<String, S> factory) {
+    /**
+     * Creates a playing session, admitted against the limits with the presentation's bit rate.
+     *
+     * @throws RtspException 503 or 453 when a limit is reached
+     */
+    RtspSession create(String path, String client, Optional<UserPrincipal> user, MediaPresentation presentation,
+                       EventLoop loop) throws RtspException {
+        return add(id -> new RtspSession(id, path, client, user, presentation, loop, this::closed),
+                presentation.bitrate(), path + " from " + client);
+    }
+
+    /**
+     * Registers a session built with a fresh, unique, unguessable id, once admitted.
+     *
+     * @param bitsPerSecond what it sends, reserved until it closes; 0 when it sends nothing
+     * @param what          path and client, for the log line of a refusal
+     * @throws RtspException 503 or 453 when a limit is reached
+     */
+    <S extends ServerSession> S add(Function<String, S> factory, long bitsPerSecond, String what)
+            throws RtspException {
+        admission.admit(bitsPerSecond, what);
         S session;
         do {
             byte[] bytes = new byte[8];
             RANDOM.nextBytes(bytes);
             session = factory.apply(HexFormat.of().withUpperCase().formatHex(bytes));
         } while (sessions.putIfAbsent(session.id(), session) != null);
+        reserved.put(session.id(), bitsPerSecond);
         registry.add(session);
         return session;
     }
@@ -76,7 +98,10 @@ final class RtspSessions {
     }
 
     void closed(ServerSession session) {
-        sessions.remove(session.id(), session);
+        if (sessions.remove(session.id(), session)) {
+            Long bits = reserved.remove(session.id());
+            admission.release(bits == null ? 0 : bits);
+        }
         registry.remove(session);
     }
 

@@ -18,9 +18,12 @@ import java.util.Set;
  * @param nonceLifetime  seconds a Digest nonce stays valid
  * @param httpTunnel     whether the RTSP ports also accept RTSP-over-HTTP tunnels
  * @param tunnelTimeout  seconds a tunnel's GET connection waits for its POST
+ * @param maxConnections most sessions (playing and publishing) at once; 0 for no limit
+ * @param maxThroughput  most throughput reserved by playing sessions, kbit/s; 0 for no limit
  */
 record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeout, int rtpPortMin, int rtpPortMax,
-                      RtspAuthorizer.Scheme authScheme, int nonceLifetime, boolean httpTunnel, int tunnelTimeout) {
+                      RtspAuthorizer.Scheme authScheme, int nonceLifetime, boolean httpTunnel, int tunnelTimeout,
+                      int maxConnections, long maxThroughput) {
 
     static ServerSettings from(RtspServerConfig config) {
         String ports = config.ports();
@@ -58,9 +61,13 @@ record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeou
         if (config.tunnelTimeout() < 1) {
             throw new IllegalArgumentException("tunnelTimeout: " + config.tunnelTimeout() + " s is below 1 s");
         }
+        if (config.maxConnections() < 0 || config.maxThroughput() < 0) {
+            throw new IllegalArgumentException("maxConnections and maxThroughput must be 0 (no limit) or more: "
+                    + config.maxConnections() + ", " + config.maxThroughput());
+        }
         String address = bindAddress == null || bindAddress.isBlank() ? "0.0.0.0" : bindAddress.trim();
         return new ServerSettings(new ArrayList<>(list), address, sessionTimeout, rtpPortMin, rtpPortMax,
                 RtspAuthorizer.Scheme.of(config.authScheme()), nonceLifetime, config.httpTunnel(),
-                config.tunnelTimeout());
+                config.tunnelTimeout(), config.maxConnections(), config.maxThroughput());
     }
 }

@@ -285,6 +285,13 @@ public final class Broadcast implements Publication, LivePresentation {
         return List.of();
     }
 
+    /** @return the average bit rate received since the broadcast started; 0 in its first second */
+    @Override
+    public long bitrate() {
+        double seconds = java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        return seconds < 1 ? 0 : (long) (bytesIn.sum() * 8 / seconds);
+    }
+
     @Override
     public double duration() {
         return Double.NaN;

@@ -1,0 +1,74 @@
+package org.tributary.rtsp.internal;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.rtsp.RtspResponseStatuses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's capacity, as QTSS's settings set it: at most so many sessions (playing and publishing)
+ * and so much throughput. A new session reserves the bit rate of what it plays; one that would pass a
+ * limit is refused before any media is sent: 503 over the session count, 453 Not Enough Bandwidth
+ * over the throughput. The reservation is the presentation's own bit rate, not the rate measured at
+ * the moment, so that admission does not depend on where each stream is in its group of pictures.
+ * Limits change at any time; sessions already admitted are never cut.
+ */
+final class Admission {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
+
+    private volatile int maxSessions;
+    private volatile long maxBitsPerSecond;
+    private int sessions;
+    private long reservedBits;
+
+    /**
+     * @param maxSessions       most sessions at once; 0 for no limit
+     * @param maxKbitsPerSecond most reserved throughput in kbit/s; 0 for no limit
+     */
+    void limits(int maxSessions, long maxKbitsPerSecond) {
+        this.maxSessions = maxSessions;
+        this.maxBitsPerSecond = maxKbitsPerSecond * 1000;
+    }
+
+    /**
+     * Admits a session, reserving its bit rate, or refuses it.
+     *
+     * @param bitsPerSecond what it will send; 0 for a session that sends nothing (a publisher) or unknown
+     * @param what          the path and client, for the log line of a refusal
+     * @throws RtspException 503 or 453, after one log line that names the limit
+     */
+    synchronized void admit(long bitsPerSecond, String what) throws RtspException {
+        int sessionLimit = maxSessions;
+        long bitLimit = maxBitsPerSecond;
+        if (sessionLimit > 0 && sessions >= sessionLimit) {
+            throw refused(HttpResponseStatus.SERVICE_UNAVAILABLE, what, sessions + " sessions open, maxConnections is "
+                    + sessionLimit);
+        }
+        if (bitLimit > 0 && bitsPerSecond > 0 && reservedBits + bitsPerSecond > bitLimit) {
+            throw refused(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH, what, (reservedBits / 1000) + " kbit/s reserved + "
+                    + (bitsPerSecond / 1000) + " kbit/s asked exceed maxThroughput " + (bitLimit / 1000) + " kbit/s");
+        }
+        sessions++;
+        reservedBits += bitsPerSecond;
+    }
+
+    private static RtspException refused(HttpResponseStatus status, String what, String cause) {
+        LOG.info("Refused a session for {}: {} ({} {})", what, cause, status.code(), status.reasonPhrase());
+        return new RtspException(status, cause);
+    }
+
+    /** Gives back what {@link #admit} took. */
+    synchronized void release(long bitsPerSecond) {
+        sessions--;
+        reservedBits -= bitsPerSecond;
+    }
+
+    synchronized int sessions() {
+        return sessions;
+    }
+
+    synchronized long reservedKbitsPerSecond() {
+        return reservedBits / 1000;
+    }
+}
