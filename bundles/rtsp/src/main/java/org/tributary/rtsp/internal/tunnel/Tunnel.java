@@ -52,12 +52,15 @@ final class Tunnel {
         return get;
     }
 
-    /** Starts waiting for a POST; {@code inlet} is where decoded requests enter the GET connection's pipeline. */
+    /**
+     * Starts waiting for a POST; {@code inlet} is where decoded requests enter the GET connection's
+     * pipeline. Called on the GET connection's loop before the tunnel can be found by a POST, so that
+     * requests injected later always find the inlet.
+     */
     void opened(ChannelHandlerContext inletContext) {
-        get.eventLoop().execute(() -> {
-            inlet = inletContext;
-            awaitPost();
-        });
+        assert get.eventLoop().inEventLoop();
+        inlet = inletContext;
+        awaitPost();
     }
 
     /** A POST with this tunnel's cookie arrived: it replaces the previous one. */

@@ -65,6 +65,17 @@ final class TunnelRequestHandler extends SimpleChannelInboundHandler<HttpObject>
     private void openTunnel(ChannelHandlerContext ctx, String cookie) {
         InetAddress client = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         Tunnel tunnel = new Tunnel(cookie, ctx.channel(), client, tunnels.timeoutSeconds());
+        if (tunnels.find(cookie) != null) {
+            refuse(ctx, "409 Conflict", "GET with the session cookie of a tunnel already open");
+            return;
+        }
+        // the RTSP side is ready before a POST can find the tunnel, and the client sends its POST only
+        // after this 200, so no request can arrive before there is somewhere to put it
+        var pipeline = ctx.pipeline();
+        pipeline.remove(DECODER);
+        pipeline.addLast("tunnel-inlet", new TunnelInlet());
+        tunnels.installRtsp(pipeline);
+        tunnel.opened(pipeline.context("tunnel-inlet"));
         if (!tunnels.register(tunnel)) {
             refuse(ctx, "409 Conflict", "GET with the session cookie of a tunnel already open");
             return;
@@ -75,11 +86,6 @@ final class TunnelRequestHandler extends SimpleChannelInboundHandler<HttpObject>
                 + "Cache-Control: no-store\r\n"
                 + "Pragma: no-cache\r\n"
                 + "Content-Type: " + HttpTunnels.TUNNELLED + "\r\n\r\n", StandardCharsets.US_ASCII));
-        var pipeline = ctx.pipeline();
-        pipeline.remove(DECODER);
-        pipeline.addLast("tunnel-inlet", new TunnelInlet());
-        tunnels.installRtsp(pipeline);
-        tunnel.opened(pipeline.context("tunnel-inlet"));
         pipeline.remove(this);
         LOG.debug("RTSP-over-HTTP tunnel opened by {}", ctx.channel().remoteAddress());
     }
