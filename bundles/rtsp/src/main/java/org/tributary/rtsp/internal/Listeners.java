@@ -95,7 +95,7 @@ final class Listeners {
         if (future.isSuccess()) {
             bound.put(key, future.channel());
             endpoints.put(key, new Endpoint(key.address(), key.port(), true, ""));
-            LOG.info("{} listening on {}", key.protocol(), key);
+            LOG.info("Listening on {}", key);
         } else {
             String why = explain(key.port(), future.cause());
             endpoints.put(key, new Endpoint(key.address(), key.port(), false, why));

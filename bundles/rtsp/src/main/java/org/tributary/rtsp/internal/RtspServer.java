@@ -57,6 +57,7 @@ public class RtspServer implements ProtocolServer {
     public RtspServer(@Reference MountRegistry mounts, @Reference SessionRegistry registry,
                       @Reference AccessService access, RtspServerConfig config, BundleContext bundle) {
         settings = ServerSettings.from(config);
+        TlsSettings tls = TlsSettings.from(config);
         this.access = access;
         digest = newDigest(settings);
         boss = NettyTransport.group(1, "tributary-rtsp-accept");
@@ -70,7 +71,7 @@ public class RtspServer implements ProtocolServer {
         tlsInitializer = new TlsChannelInitializer(initializer);
         listeners = new Listeners(boss, workers, initializer, tlsInitializer);
         LOG.info("RTSP server starting with the {} transport", NettyTransport.name());
-        listen(settings, TlsSettings.from(config));
+        listen(settings, tls);
         rtsps = bundle.registerService(ProtocolServer.class, new RtspsEndpoints(), null);
     }
 
@@ -78,6 +79,7 @@ public class RtspServer implements ProtocolServer {
     @Modified
     synchronized void modified(RtspServerConfig config) {
         ServerSettings next = ServerSettings.from(config);
+        TlsSettings tls = TlsSettings.from(config);
         sessions.timeout(next.sessionTimeout());
         if (next.rtpPortMin() != settings.rtpPortMin() || next.rtpPortMax() != settings.rtpPortMax()) {
             // running sessions give their ports back to the pool they came from
@@ -89,7 +91,7 @@ public class RtspServer implements ProtocolServer {
         }
         context.authorizer(new RtspAuthorizer(access, digest, next.authScheme()));
         initializer.tunnelling(next.httpTunnel(), next.tunnelTimeout());
-        listen(next, TlsSettings.from(config));
+        listen(next, tls);
         settings = next;
         LOG.info("RTSP settings applied: ports {} on {}, session timeout {} s, RTP ports {}-{}, {} authentication",
                 next.ports(), next.bindAddress(), next.sessionTimeout(), next.rtpPortMin(), next.rtpPortMax(),

@@ -1,5 +1,6 @@
 package org.tributary.rtsp.internal;
 
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.channel.ChannelHandlerContext;
@@ -51,6 +52,10 @@ final class TlsHandshakeWatcher extends ChannelInboundHandlerAdapter {
     }
 
     static String shortCause(Throwable cause) {
+        if (cause instanceof ClosedChannelException) {
+            // a client that rejects the certificate often just hangs up; so does a port probe
+            return "the client closed the connection before the handshake ended";
+        }
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -5,8 +5,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -43,6 +45,7 @@ public class ListenersTest {
     private Listeners listeners;
     private Path keystore;
     private int port;
+    private int otherPort;
 
     @Before
     public void serve() throws Exception {
@@ -52,8 +55,10 @@ public class ListenersTest {
         keystore = TestKeystores.create(folder.getRoot().toPath().resolve("rtsps.p12"), "PKCS12", "tributary");
         tls.context(KeystoreTls.load(new TlsSettings(List.of(), keystore.toString(), TestKeystores.PASSWORD,
                 "PKCS12", ""), folder.getRoot().toPath()));
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
+            otherPort = other.getLocalPort();
         }
     }
 
@@ -80,7 +85,7 @@ public class ListenersTest {
             listeners.apply(ListenerKey.every(List.of("127.0.0.1"), List.of(port), false), null);
             assertThrows(ConnectException.class, () -> new Socket("127.0.0.2", port).close());
             open.getOutputStream().write(options().getBytes(StandardCharsets.US_ASCII));
-            assertTrue(readHead(open.getInputStream()).startsWith("RTSP/1.0 200"));
+            assertTrue(statusLine(open.getInputStream()).startsWith("RTSP/1.0 200"));
         }
     }
 
@@ -89,7 +94,7 @@ public class ListenersTest {
         listeners.apply(ListenerKey.every(List.of("127.0.0.1"), List.of(port), true), null);
         try (SSLSocket socket = (SSLSocket) trusting().getSocketFactory().createSocket("127.0.0.1", port)) {
             socket.getOutputStream().write(options().getBytes(StandardCharsets.US_ASCII));
-            assertTrue(readHead(socket.getInputStream()).startsWith("RTSP/1.0 200"));
+            assertTrue(statusLine(socket.getInputStream()).startsWith("RTSP/1.0 200"));
             assertTrue(List.of("TLSv1.2", "TLSv1.3").contains(socket.getSession().getProtocol()));
         }
         assertEquals(List.of(new Endpoint("127.0.0.1", port, true, "")), listeners.endpoints(true));
@@ -121,7 +126,7 @@ public class ListenersTest {
     @Test
     public void aBadKeystoreListsTheTlsPortsWithWhyAndThePlainPortsServe() throws IOException {
         List<ListenerKey> wanted = new ArrayList<>(ListenerKey.every(List.of("127.0.0.1"), List.of(port), false));
-        int tlsPort = port + 1;
+        int tlsPort = otherPort;
         wanted.addAll(ListenerKey.every(List.of("127.0.0.1"), List.of(tlsPort), true));
         listeners.apply(wanted, "keystore x.p12: wrong password");
         assertTrue(answersOptions("127.0.0.1"));
@@ -145,7 +150,7 @@ public class ListenersTest {
     private boolean answersOptions(String address) throws IOException {
         try (Socket socket = new Socket(address, port)) {
             socket.getOutputStream().write(options().getBytes(StandardCharsets.US_ASCII));
-            return readHead(socket.getInputStream()).startsWith("RTSP/1.0 200");
+            return statusLine(socket.getInputStream()).startsWith("RTSP/1.0 200");
         }
     }
 
@@ -153,16 +158,9 @@ public class ListenersTest {
         return "OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n";
     }
 
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.append((char) b);
-        }
-        return head.toString();
+    /** @return the first line the server answers, e.g. {@code RTSP/1.0 200 OK} */
+    private static String statusLine(InputStream in) throws IOException {
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).readLine();
     }
 
     private static int drain(InputStream in) throws IOException {
