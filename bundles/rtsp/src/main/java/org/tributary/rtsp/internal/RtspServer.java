@@ -2,10 +2,13 @@ package org.tributary.rtsp.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 
 import io.netty.channel.EventLoopGroup;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -72,7 +75,9 @@ public class RtspServer implements ProtocolServer {
         listeners = new Listeners(boss, workers, initializer, tlsInitializer);
         LOG.info("RTSP server starting with the {} transport", NettyTransport.name());
         listen(settings, tls);
-        rtsps = bundle.registerService(ProtocolServer.class, new RtspsEndpoints(), null);
+        // ranked below the RTSP service, so whoever asks for one ProtocolServer still gets plain RTSP
+        rtsps = bundle.registerService(ProtocolServer.class, new RtspsEndpoints(),
+                new Hashtable<>(Map.of(Constants.SERVICE_RANKING, -1)));
     }
 
     /** Applies changed settings without dropping sessions. */
