@@ -28,9 +28,11 @@ final class Ffmpeg {
         return ExternalCommand.of(command).timeout(PLAY_TIMEOUT).run();
     }
 
-    /** Plays {@code url} over the given RTSP transport into a framecrc listing. */
-    static ProcessResult playToFramecrc(String url, String transport) {
-        return framecrc(url, "-rtsp_transport", transport);
+    /** Plays {@code url} over the given RTSP transport, with extra input options, into a framecrc listing. */
+    static ProcessResult playToFramecrc(String url, String transport, String... inputOptions) {
+        List<String> options = new ArrayList<>(List.of("-rtsp_transport", transport));
+        options.addAll(Arrays.asList(inputOptions));
+        return framecrc(url, options.toArray(String[]::new));
     }
 
     /** Lists codec and type of every stream: {@code ffprobe … -of csv=p=0 URL}. */

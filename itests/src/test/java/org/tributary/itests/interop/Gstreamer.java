@@ -37,10 +37,11 @@ final class Gstreamer {
 
     /**
      * Returns the command line of {@link #command} that also prints a line for every decoded picture
-     * ({@code -v} and a verbose video sink), for {@link #decodedPictures}.
+     * ({@code -v} and a verbose video sink), for {@link #decodedPictures}; extra rtspsrc properties
+     * (such as {@code tls-validation-flags=0}) may follow.
      */
-    static List<String> countingCommand(String url, String protocol) {
-        return pipeline(List.of("gst-launch-1.0", "-v"), url, protocol, List.of(),
+    static List<String> countingCommand(String url, String protocol, String... sourceProperties) {
+        return pipeline(List.of("gst-launch-1.0", "-v"), url, protocol, List.of(sourceProperties),
                 List.of("fakesink", "name=" + VIDEO_SINK, "silent=false"));
     }
 

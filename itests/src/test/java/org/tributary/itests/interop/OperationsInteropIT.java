@@ -5,8 +5,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +15,7 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.tributary.itests.support.CfgFile;
 import org.tributary.itests.support.FreePorts;
+import org.tributary.itests.support.OpenSockets;
 import org.tributary.itests.support.ProcessResult;
 import org.tributary.itests.support.RtspTestClient;
 import org.tributary.itests.support.Tools;
@@ -38,12 +37,7 @@ public class OperationsInteropIT {
     }
 
     private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return OpenSockets.accepts("127.0.0.1", port);
     }
 
     @Test

@@ -25,11 +25,12 @@ final class PlaybackAssertions {
     /**
      * Asserts that ffmpeg plays {@code url} (which may carry {@code user:password@}) over
      * {@code transport} with exit 0, no error or loss line, and exactly the packets per stream
-     * that the local movie {@code file} holds.
+     * that the local movie {@code file} holds. Extra ffmpeg input options (such as
+     * {@code -rtsp_flags filter_src}) may follow.
      */
-    static void assertPlaysEveryPacket(Path file, String url, String transport) {
+    static void assertPlaysEveryPacket(Path file, String url, String transport, String... inputOptions) {
         PacketCounts expected = countsOfFile(file);
-        ProcessResult play = Ffmpeg.playToFramecrc(url, transport);
+        ProcessResult play = Ffmpeg.playToFramecrc(url, transport, inputOptions);
         assertEquals("ffmpeg exit code" + play.describe(), 0, play.exitCode());
         assertEquals("ffmpeg reported errors or loss" + play.describe(), List.of(), Ffmpeg.problemLines(play));
         assertEquals("packets per stream (video, audio) of " + file + " over " + transport + play.describe(),

@@ -1,6 +1,8 @@
 package org.tributary.itests.support;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +34,16 @@ public final class OpenSockets {
         return rows(List.of("udp", "udp6")).stream()
                 .filter(row -> localPort(row) >= first && localPort(row) <= last)
                 .count();
+    }
+
+    /** @return true when a TCP connection to {@code host:port} is accepted within a second */
+    public static boolean accepts(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static List<String[]> rows(List<String> tables) throws IOException {

@@ -39,6 +39,8 @@ public final class TributaryDistribution extends ExternalResource implements Aut
     private Path home;
     private Process karaf;
     private int rtspPort;
+    private int rtspsPort;
+    private boolean rtsps;
     private int sshPort;
     private int rtpRangeSize = FreePorts.RTP_RANGE_SIZE;
     private int rtpBase;
@@ -84,6 +86,15 @@ public final class TributaryDistribution extends ExternalResource implements Aut
         return this;
     }
 
+    /**
+     * Serves RTSPS too, on a free port, with a self-signed keystore made at start as
+     * {@code etc/rtsps.p12} (configured by that relative path); call before {@link #start()}.
+     */
+    public TributaryDistribution withRtsps() {
+        this.rtsps = true;
+        return this;
+    }
+
     @Override
     protected void before() throws Throwable {
         start();
@@ -126,14 +137,24 @@ public final class TributaryDistribution extends ExternalResource implements Aut
         return rtspPort;
     }
 
-    /** Returns {@code rtsp://127.0.0.1:PORT/path} (a leading slash in {@code path} is optional). */
     /** @return the first and last UDP port of the server's RTP/RTCP range */
     public int[] rtpPortRange() {
         return new int[] {rtpBase, rtpBase + rtpRangeSize - 1};
     }
 
+    /** Returns {@code rtsp://127.0.0.1:PORT/path} (a leading slash in {@code path} is optional). */
     public String url(String path) {
         return "rtsp://127.0.0.1:" + rtspPort + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    /** Returns the RTSPS port ({@link #withRtsps()}). */
+    public int rtspsPort() {
+        return rtspsPort;
+    }
+
+    /** Returns {@code rtsps://127.0.0.1:PORT/path} on the RTSPS port ({@link #withRtsps()}). */
+    public String rtspsUrl(String path) {
+        return "rtsps://127.0.0.1:" + rtspsPort + (path.startsWith("/") ? path : "/" + path);
     }
 
     /** Returns the unpacked distribution's folder. */
@@ -220,7 +241,7 @@ public final class TributaryDistribution extends ExternalResource implements Aut
     }
 
     private void configure() throws IOException {
-        int[] ports = FreePorts.tcp(5);
+        int[] ports = FreePorts.tcp(6);
         rtspPort = ports[0];
         sshPort = ports[1];
         rtpBase = FreePorts.rtpRangeBase(rtpRangeSize);
@@ -230,6 +251,12 @@ public final class TributaryDistribution extends ExternalResource implements Aut
                 "bindAddress", "127.0.0.1",
                 "rtpPortMin", Integer.toString(rtpBase),
                 "rtpPortMax", Integer.toString(rtpBase + rtpRangeSize - 1)));
+        if (rtsps) {
+            rtspsPort = ports[5];
+            SelfSignedKeystore.create(etc.resolve("rtsps.p12"));
+            CfgFile.put(etc.resolve("org.tributary.rtsp.cfg"), Map.of("tlsPorts", Integer.toString(rtspsPort),
+                    "tlsKeystore", "rtsps.p12", "tlsKeystorePassword", SelfSignedKeystore.PASSWORD));
+        }
         CfgFile.put(etc.resolve("org.apache.karaf.shell.cfg"), Map.of("sshPort", Integer.toString(sshPort)));
         CfgFile.put(etc.resolve("org.ops4j.pax.web.cfg"),
                 Map.of("org.osgi.service.http.port", Integer.toString(ports[2])));

@@ -132,7 +132,7 @@ final class PublishMethods {
             throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "UDP record without client_port");
         }
         CompletableFuture<FullHttpResponse> result = new CompletableFuture<>();
-        UdpTransport.open(channel.eventLoop(), context.ports(), context.bindAddress(), remote.getAddress(),
+        UdpTransport.open(channel.eventLoop(), context.ports(), context.mediaAddress(channel), remote.getAddress(),
                 client.rtp(), client.rtcp(), packet -> session.rtp(track, packet), packet -> session.rtcp(track, packet))
                 .addListener(f -> {
                     if (f.isSuccess()) {

@@ -21,6 +21,8 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
     /** The framing decoder already bounds the whole header section to 8 KiB; these only must not be tighter. */
     private static final int MAX_LINE = 8192;
     private static final int MAX_HEADERS = 8192;
+    /** Name of the first handler, the per-address connection gate; RTSPS adds TLS right after it. */
+    static final String GATE = "gate";
 
     private final ServerContext context;
     private final HttpTunnels tunnels;
@@ -45,7 +47,7 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
-        ch.pipeline().addLast("gate", gate)
+        ch.pipeline().addLast(GATE, gate)
                 .addLast("sniffer", new ConnectionSniffer(this::installRtsp, tunnelling ? tunnels : null));
     }
 

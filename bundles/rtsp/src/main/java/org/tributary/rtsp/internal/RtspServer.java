@@ -1,9 +1,15 @@
 package org.tributary.rtsp.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 
 import io.netty.channel.EventLoopGroup;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -23,9 +29,11 @@ import org.tributary.rtsp.internal.auth.DigestAuthenticator;
 import org.tributary.rtsp.internal.auth.DigestOptions;
 
 /**
- * The RTSP server: listens on the configured ports, answers RTSP requests and streams the
- * presentations the {@link MountRegistry} resolves. A configuration change rebinds only the
- * listeners that changed; sessions keep playing.
+ * The RTSP server: listens on the configured ports of every configured address (and, with a keystore,
+ * on the RTSPS ports), answers RTSP requests and streams the presentations the {@link MountRegistry}
+ * resolves. A configuration change rebinds only the listeners that changed; sessions keep playing.
+ * Its RTSPS endpoints are a second {@link ProtocolServer} service, so {@code stream:status} lists them
+ * under their own protocol.
  */
 // immediate: the server listens whether or not anything (the shell) uses its ProtocolServer service
 @Component(service = ProtocolServer.class, configurationPid = "org.tributary.rtsp", immediate = true,
@@ -41,6 +49,8 @@ public class RtspServer implements ProtocolServer {
     private final Listeners listeners;
     private final ServerContext context;
     private final RtspChannelInitializer initializer;
+    private final TlsChannelInitializer tlsInitializer;
+    private final ServiceRegistration<ProtocolServer> rtsps;
     private final AccessService access;
     private ServerSettings settings;
     private DigestAuthenticator digest;
@@ -48,8 +58,9 @@ public class RtspServer implements ProtocolServer {
     /** Starts the server with the configured settings. */
     @Activate
     public RtspServer(@Reference MountRegistry mounts, @Reference SessionRegistry registry,
-                      @Reference AccessService access, RtspServerConfig config) {
+                      @Reference AccessService access, RtspServerConfig config, BundleContext bundle) {
         settings = ServerSettings.from(config);
+        TlsSettings tls = TlsSettings.from(config);
         this.access = access;
         digest = newDigest(settings);
         boss = NettyTransport.group(1, "tributary-rtsp-accept");
@@ -57,37 +68,64 @@ public class RtspServer implements ProtocolServer {
         sessions = new RtspSessions(registry, workers.next(), settings.sessionTimeout());
         sessions.admission().limits(settings.maxConnections(), settings.maxThroughput());
         context = new ServerContext(mounts, access, new RtspAuthorizer(access, digest, settings.authScheme()), sessions,
-                new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), settings.bindAddress(),
+                new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), ListenAddresses.ALL,
                 PresentationOpener.pooled());
         initializer = new RtspChannelInitializer(context, settings.tunnelTimeout());
         initializer.tunnelling(settings.httpTunnel(), settings.tunnelTimeout());
-        listeners = new Listeners(boss, workers, initializer);
+        tlsInitializer = new TlsChannelInitializer(initializer);
+        listeners = new Listeners(boss, workers, initializer, tlsInitializer);
         LOG.info("RTSP server starting with the {} transport", NettyTransport.name());
-        listeners.apply(settings.bindAddress(), settings.ports());
+        listen(settings, tls);
+        // ranked below the RTSP service, so whoever asks for one ProtocolServer still gets plain RTSP
+        rtsps = bundle.registerService(ProtocolServer.class, new RtspsEndpoints(),
+                new Hashtable<>(Map.of(Constants.SERVICE_RANKING, -1)));
     }
 
     /** Applies changed settings without dropping sessions. */
     @Modified
     synchronized void modified(RtspServerConfig config) {
         ServerSettings next = ServerSettings.from(config);
+        TlsSettings tls = TlsSettings.from(config);
         sessions.timeout(next.sessionTimeout());
         sessions.admission().limits(next.maxConnections(), next.maxThroughput());
         if (next.rtpPortMin() != settings.rtpPortMin() || next.rtpPortMax() != settings.rtpPortMax()) {
             // running sessions give their ports back to the pool they came from
             context.ports(new UdpPortPool(next.rtpPortMin(), next.rtpPortMax()));
         }
-        context.bindAddress(next.bindAddress());
         if (next.nonceLifetime() != settings.nonceLifetime()) {
             // nonces already handed out stay valid only with the authenticator (and secret) that issued them
             digest = newDigest(next);
         }
         context.authorizer(new RtspAuthorizer(access, digest, next.authScheme()));
         initializer.tunnelling(next.httpTunnel(), next.tunnelTimeout());
-        listeners.apply(next.bindAddress(), next.ports());
+        listen(next, tls);
         settings = next;
         LOG.info("RTSP settings applied: ports {} on {}, session timeout {} s, RTP ports {}-{}, {} authentication, "
                 + "maxConnections {}, maxThroughput {} kbit/s", next.ports(), next.bindAddress(), next.sessionTimeout(),
                 next.rtpPortMin(), next.rtpPortMax(), next.authScheme(), next.maxConnections(), next.maxThroughput());
+    }
+
+    /**
+     * Binds every port on every address; with a keystore configured, loads it (again: a replaced file
+     * is read on every configuration change) and binds the RTSPS ports too. A keystore that cannot be
+     * used is one ERROR line, and the plain ports serve on.
+     */
+    private void listen(ServerSettings plain, TlsSettings tls) {
+        List<String> addresses = ListenAddresses.parse(plain.bindAddress());
+        List<ListenerKey> wanted = new ArrayList<>(ListenerKey.every(addresses, plain.ports(), false));
+        String tlsProblem = null;
+        if (tls.enabled()) {
+            wanted.addAll(ListenerKey.every(addresses, tls.ports(), true));
+            try {
+                tlsInitializer.context(KeystoreTls.load(tls, KeystoreTls.etcFolder()));
+            } catch (KeystoreTls.KeystoreException e) {
+                tlsProblem = e.getMessage();
+                LOG.error("RTSPS cannot start: {}; the RTSP ports keep serving", tlsProblem);
+            }
+        } else {
+            LOG.info("RTSPS is off: no tlsKeystore configured (or no tlsPorts)");
+        }
+        listeners.apply(wanted, tlsProblem);
     }
 
     private static DigestAuthenticator newDigest(ServerSettings settings) {
@@ -99,6 +137,7 @@ public class RtspServer implements ProtocolServer {
     /** Ends every session cleanly, then closes the sockets. */
     @Deactivate
     void stop() {
+        rtsps.unregister();
         sessions.closeAll();
         listeners.closeAll();
         context.opener().close();
@@ -114,6 +153,20 @@ public class RtspServer implements ProtocolServer {
 
     @Override
     public List<Endpoint> endpoints() {
-        return listeners.endpoints();
+        return listeners.endpoints(false);
+    }
+
+    /** The RTSPS listeners, registered as a protocol server of their own. */
+    private final class RtspsEndpoints implements ProtocolServer {
+
+        @Override
+        public String protocol() {
+            return "RTSPS";
+        }
+
+        @Override
+        public List<Endpoint> endpoints() {
+            return listeners.endpoints(true);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.tributary.rtsp.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Settings of the RTSP server (PID {@code org.tributary.rtsp}); the web console renders them as a form. */
@@ -10,7 +11,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Ports", description = "Comma-separated TCP ports to listen on (QTSS: 554, 7070, 8000, 8001)")
     String ports() default "554,7070,8000,8001";
 
-    @AttributeDefinition(name = "Bind address", description = "Address to listen on; 0.0.0.0 for every interface")
+    @AttributeDefinition(name = "Bind addresses", description = "Comma-separated IPv4/IPv6 addresses to listen on "
+            + "(every port on every address); 0.0.0.0 or :: for every interface")
     String bindAddress() default "0.0.0.0";
 
     @AttributeDefinition(name = "Session timeout", description = "Seconds without a request or RTCP report before a session is reclaimed", min = "5")
@@ -48,4 +50,26 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "reserve (each its presentation's bit rate); a new one over it gets 453 Not Enough Bandwidth. 0: no limit",
             min = "0")
     long maxThroughput() default 0;
+
+    @AttributeDefinition(name = "RTSPS ports", description = "Comma-separated TCP ports for RTSP over TLS (rtsps://); "
+            + "they serve only when a keystore is configured")
+    String tlsPorts() default "322";
+
+    @AttributeDefinition(name = "RTSPS keystore", description = "Keystore file with the server's private key and "
+            + "certificate (absolute, or relative to etc/); empty: RTSPS off", required = false)
+    String tlsKeystore() default "";
+
+    @AttributeDefinition(name = "RTSPS keystore password", type = AttributeType.PASSWORD, required = false,
+            description = "Password of the keystore and of its key")
+    String tlsKeystorePassword() default "";
+
+    @AttributeDefinition(name = "RTSPS keystore type", description = "PKCS12 or JKS",
+            options = {
+                @org.osgi.service.metatype.annotations.Option(label = "PKCS12", value = "PKCS12"),
+                @org.osgi.service.metatype.annotations.Option(label = "JKS", value = "JKS")})
+    String tlsKeystoreType() default "PKCS12";
+
+    @AttributeDefinition(name = "RTSPS key alias", required = false,
+            description = "Alias of the key entry to serve when the keystore holds several; empty: the first")
+    String tlsKeyAlias() default "";
 }

@@ -26,27 +26,23 @@ final class ServerContext {
     private final RtspSessions sessions;
     private volatile RtspAuthorizer authorizer;
     private volatile UdpPortPool ports;
-    private volatile String bindAddress;
+    private final String fallbackMediaAddress;
     private final PresentationOpener opener;
 
     ServerContext(MountRegistry mounts, AccessService access, RtspAuthorizer authorizer, RtspSessions sessions,
-                  UdpPortPool ports, String bindAddress, PresentationOpener opener) {
+                  UdpPortPool ports, String fallbackMediaAddress, PresentationOpener opener) {
         this.opener = opener;
         this.mounts = mounts;
         this.access = access;
         this.authorizer = authorizer;
         this.sessions = sessions;
         this.ports = ports;
-        this.bindAddress = bindAddress;
+        this.fallbackMediaAddress = fallbackMediaAddress;
     }
 
     /** New sessions take their ports from the new pool; running sessions return theirs to the pool they came from. */
     void ports(UdpPortPool newPorts) {
         this.ports = newPorts;
-    }
-
-    void bindAddress(String newBindAddress) {
-        this.bindAddress = newBindAddress;
     }
 
     void authorizer(RtspAuthorizer newAuthorizer) {
@@ -141,7 +137,14 @@ final class ServerContext {
         return ports;
     }
 
-    String bindAddress() {
-        return bindAddress;
+    /**
+     * @return the address a session's RTP/RTCP sockets bind to: the local address of the client's RTSP
+     *         connection, so media leaves from the address the client asked (a server listening on
+     *         several addresses, or on all of them, never answers from another one); the fallback only
+     *         for a connection without an IP address (tests)
+     */
+    String mediaAddress(Channel channel) {
+        return channel.localAddress() instanceof InetSocketAddress local && !local.getAddress().isAnyLocalAddress()
+                ? local.getAddress().getHostAddress() : fallbackMediaAddress;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
  * once so a typo in a .cfg file is named in the log instead of failing later.
  *
  * @param ports          listening ports, in configured order, without duplicates
- * @param bindAddress    address the listeners and RTP sockets bind to
+ * @param bindAddress    the addresses the listeners bind to, as configured (see {@link ListenAddresses})
  * @param sessionTimeout seconds of silence before a session is reclaimed
  * @param rtpPortMin     lowest RTP port
  * @param rtpPortMax     highest RTP port
@@ -32,22 +32,7 @@ record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeou
         int rtpPortMin = config.rtpPortMin();
         int rtpPortMax = config.rtpPortMax();
         int nonceLifetime = config.nonceLifetime();
-        Set<Integer> list = new LinkedHashSet<>();
-        for (String p : ports.split("[,\\s]+")) {
-            if (p.isEmpty()) {
-                continue;
-            }
-            int port;
-            try {
-                port = Integer.parseInt(p);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("ports: '" + p + "' is not a port number");
-            }
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("ports: " + port + " is outside 1-65535");
-            }
-            list.add(port);
-        }
+        List<Integer> list = portList("ports", ports);
         if (sessionTimeout < 5) {
             throw new IllegalArgumentException("sessionTimeout: " + sessionTimeout + " s is below the minimum of 5 s");
         }
@@ -66,8 +51,29 @@ record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeou
                     + config.maxConnections() + ", " + config.maxThroughput());
         }
         String address = bindAddress == null || bindAddress.isBlank() ? "0.0.0.0" : bindAddress.trim();
-        return new ServerSettings(new ArrayList<>(list), address, sessionTimeout, rtpPortMin, rtpPortMax,
+        return new ServerSettings(list, address, sessionTimeout, rtpPortMin, rtpPortMax,
                 RtspAuthorizer.Scheme.of(config.authScheme()), nonceLifetime, config.httpTunnel(),
                 config.tunnelTimeout(), config.maxConnections(), config.maxThroughput());
+    }
+
+    /** @return the comma-separated TCP ports of setting {@code name}, in order, without duplicates */
+    static List<Integer> portList(String name, String setting) {
+        Set<Integer> list = new LinkedHashSet<>();
+        for (String p : setting.split("[,\\s]+")) {
+            if (p.isEmpty()) {
+                continue;
+            }
+            int port;
+            try {
+                port = Integer.parseInt(p);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + ": '" + p + "' is not a port number");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException(name + ": " + port + " is outside 1-65535");
+            }
+            list.add(port);
+        }
+        return new ArrayList<>(list);
     }
 }

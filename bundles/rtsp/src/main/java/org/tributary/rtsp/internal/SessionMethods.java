@@ -190,7 +190,7 @@ final class SessionMethods {
         if (!(channel.remoteAddress() instanceof InetSocketAddress remote)) {
             throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "UDP needs an IP client");
         }
-        UdpTransport.open(session.loop(), context.ports(), context.bindAddress(), remote.getAddress(),
+        UdpTransport.open(session.loop(), context.ports(), context.mediaAddress(channel), remote.getAddress(),
                 client.rtp(), client.rtcp(), session::onRtcp).addListener(f -> {
                     if (f.isSuccess()) {
                         UdpTransport transport = (UdpTransport) f.getNow();

@@ -33,6 +33,8 @@ final class EmbeddedRtspServer extends ExternalResource {
     final FakeAccess access = new FakeAccess();
     private ScheduledExecutorService timer;
     EmbeddedChannel channel;
+    /** The pipeline factory behind {@link #channel}, for tests that serve real sockets with it. */
+    RtspChannelInitializer initializer;
 
     @Override
     protected void before() {
@@ -48,7 +50,8 @@ final class EmbeddedRtspServer extends ExternalResource {
                 new DigestAuthenticator(DigestOptions.defaults()), RtspAuthorizer.Scheme.BOTH), sessions,
                 new UdpPortPool(30000, 30099), "127.0.0.1", PresentationOpener.direct());
         channel = new EmbeddedChannel();
-        new RtspChannelInitializer(context, 30).initChannel(channel);
+        initializer = new RtspChannelInitializer(context, 30);
+        initializer.initChannel(channel);
         channel.pipeline().fireChannelActive();
     }
 
