@@ -14,6 +14,8 @@ import org.tributary.itests.support.ProcessResult;
 final class Gstreamer {
 
     private static final String VIDEO_SINK = "video";
+    /** What gst-launch prints when it could not link a pad of rtspsrc that appeared late to any branch. */
+    static final String DELAYED_LINKING_FAILED = "Delayed linking failed";
 
     private Gstreamer() {
     }
