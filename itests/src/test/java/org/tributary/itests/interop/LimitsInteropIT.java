@@ -43,7 +43,7 @@ public class LimitsInteropIT {
 
     @Before
     public void needsClients() {
-        Tools.require("ffmpeg");
+        Tools.require("ffmpeg", "gst-launch-1.0");
     }
 
     /** The limits the server runs with now, so that only a change is written (and awaited). */
@@ -75,6 +75,7 @@ public class LimitsInteropIT {
         ProcessResult ffmpeg = playOnce();
         assertNotEquals("ffmpeg over the limit must fail" + ffmpeg.describe(), 0, ffmpeg.exitCode());
         assertTrue("ffmpeg sees 503" + ffmpeg.describe(), ffmpeg.stderr().contains("503"));
+        assertGstreamerRefused("503");
 
         open.remove(0).close();
         await("a session freed by a closed connection").atMost(Duration.ofSeconds(10))
@@ -91,6 +92,7 @@ public class LimitsInteropIT {
         ProcessResult ffmpeg = playOnce();
         assertTrue("ffmpeg sees 453 Not Enough Bandwidth" + ffmpeg.describe(),
                 ffmpeg.stderr().contains("453"));
+        assertGstreamerRefused("453");
         setLimits("0", Long.toString(kbps * 5 / 2));
         assertEquals("the second fits the raised limit", 200, setUp().status());
     }
@@ -124,6 +126,14 @@ public class LimitsInteropIT {
     private static RtspResponse setUp(RtspTestClient client) throws IOException {
         String url = SERVER.url("/sample.mp4");
         return client.request("SETUP", url + "/trackID=1", "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
+    }
+
+    private static void assertGstreamerRefused(String status) {
+        ProcessResult gst = ExternalCommand.of(Gstreamer.command(SERVER.url("/sample.mp4"), "tcp"))
+                .timeout(Duration.ofSeconds(30)).run();
+        String said = gst.stdout() + gst.stderr();
+        assertTrue("GStreamer over the limit must fail with " + status + gst.describe(),
+                !Gstreamer.reachedEndOfStream(gst) && said.contains("(" + status + ")"));
     }
 
     private static ProcessResult playOnce() {
