@@ -252,7 +252,7 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
         long lost = 0;
         double fraction = 0;
         double jitter = 0;
-        double expected = 0;
+        long expected = 0;
         double roundTrip = Double.NaN;
         for (TrackOutput output : outputs.values()) {
             ReceptionStats r = output.reception();
@@ -260,7 +260,7 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
             lost += r.cumulativeLost();
             fraction = Math.max(fraction, r.fractionLost());
             jitter = Math.max(jitter, r.jitterMillis());
-            expected += r.lossPercent() > 0 ? 100.0 * r.cumulativeLost() / r.lossPercent() : output.packets();
+            expected += output.expectedPackets();
             if (!Double.isNaN(r.roundTripMillis())) {
                 roundTrip = Double.isNaN(roundTrip) ? r.roundTripMillis() : Math.max(roundTrip, r.roundTripMillis());
             }

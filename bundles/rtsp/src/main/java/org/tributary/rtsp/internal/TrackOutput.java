@@ -37,6 +37,8 @@ final class TrackOutput implements PayloadSink {
     private final long timestampBase;
     private int sequence;
     private final int firstSequence;
+    /** Packets the client expected by its last report (RFC 3550 A.3); 0 before one. */
+    private long expected;
     private long packets;
     private long octets;
     private long droppedFrames;
@@ -207,7 +209,7 @@ final class TrackOutput implements PayloadSink {
         long reports = reception.reports() + 1;
         // a relayed track's clock rate is the publisher's business: its jitter stays in the report, not in ms
         double jitter = format == null ? Double.NaN : block.jitterMillis(format.clockRate());
-        long expected = block.extendedHighestSequence() - firstSequence + 1;
+        expected = Math.max(0, block.extendedHighestSequence() - firstSequence + 1);
         double lossPercent = expected <= 0 ? 0 : Math.max(0, 100.0 * block.cumulativeLost() / expected);
         reception = new ReceptionStats(reports, block.cumulativeLost(), block.fractionLostRatio(), jitter,
                 lossPercent, roundTripMillis(block, arrivalNtp));
@@ -222,6 +224,10 @@ final class TrackOutput implements PayloadSink {
         long roundTrip = (arrival - block.lastSenderReport() - block.delaySinceLastSenderReport()) & 0xFFFFFFFFL;
         // a clock step or a forged report gives a wrapped, huge value: not a round trip
         return roundTrip > 0x7FFFFFFFL ? Double.NaN : roundTrip * 1000.0 / 65536.0;
+    }
+
+    long expectedPackets() {
+        return expected;
     }
 
     ReceptionStats reception() {

@@ -1,6 +1,7 @@
 package org.tributary.source.live.internal;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -288,7 +289,7 @@ public final class Broadcast implements Publication, LivePresentation {
     /** @return the average bit rate received since the broadcast started; 0 in its first second */
     @Override
     public long bitrate() {
-        double seconds = java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         return seconds < 1 ? 0 : (long) (bytesIn.sum() * 8 / seconds);
     }
 
