@@ -1,6 +1,7 @@
 package org.tributary.security;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -131,6 +132,22 @@ public final class ConfinedFolder {
         if (!real.startsWith(realRoot) || real.equals(realRoot)) {
             throw new PathRefusedException(PathRefusedException.Reason.OUTSIDE, printable(requestPath),
                     "a symbolic link leads outside the folder");
+        }
+        return real;
+    }
+
+    /**
+     * Like {@link #resolve} for a file to serve.
+     *
+     * @return the real path of a readable regular file inside the folder
+     * @throws PathRefusedException as {@link #resolve} does, and MISSING when it names a folder or an
+     *                              unreadable file
+     */
+    public Path resolveFile(String requestPath) throws PathRefusedException {
+        Path real = resolve(requestPath);
+        if (!Files.isRegularFile(real) || !Files.isReadable(real)) {
+            throw new PathRefusedException(PathRefusedException.Reason.MISSING, printable(requestPath),
+                    "not a readable regular file");
         }
         return real;
     }

@@ -52,6 +52,7 @@ public class ConfinedFolderTest {
             {"sub/up.mp4", OK, "a.mp4"},
             {"100%.mp4", OK, "100%.mp4"},
             {"sub", OK, "sub"},
+            {"sub/up.mp4/", Reason.MALFORMED, null},
             // parent and current segments
             {"..", Reason.MALFORMED, null},
             {"../secret.mp4", Reason.MALFORMED, null},
@@ -132,6 +133,19 @@ public class ConfinedFolderTest {
     public static void removeFolder() throws IOException {
         try (var walk = Files.walk(base)) {
             walk.sorted((x, y) -> y.getNameCount() - x.getNameCount()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    public void resolvesFilesOnly() {
+        if (expected == OK) {
+            try {
+                Path file = folder.resolveFile(path);
+                assertTrue(path, Files.isRegularFile(file));
+            } catch (PathRefusedException e) {
+                assertEquals(path, "sub", path);
+                assertEquals(Reason.MISSING, e.reason());
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import org.tributary.api.UserPrincipal;
 import org.tributary.rtp.UdpPortPool;
 import org.tributary.rtsp.internal.headers.RtspHeaderException;
 import org.tributary.rtsp.internal.headers.SessionHeader;
+import org.tributary.security.ConfinedFolder;
 
 /** What every connection of the server shares; the parts a configuration change replaces are volatile. */
 final class ServerContext {
@@ -86,13 +87,18 @@ final class ServerContext {
     }
 
     /**
-     * A path that tries to climb out of its mount ({@code ..}, a backslash, control characters) names
-     * nothing: 404 before any rule or credential is looked at, whatever source would serve it.
+     * A path that tries to climb out of its mount (any shape {@link ConfinedFolder#problem} refuses:
+     * {@code ..}, a backslash, control characters, a twice-encoded escape...) names nothing: 404 before any
+     * rule or credential is looked at, whatever source would serve it. The root and a trailing '/' pass.
      */
     static void requireContainedPath(String path) throws RtspException {
-        for (String segment : path.split("/")) {
-            if (segment.equals("..") || segment.indexOf('\\') >= 0 || segment.chars().anyMatch(Character::isISOControl)) {
-                throw new RtspException(RtspResponseStatuses.NOT_FOUND, "path " + path + " leaves its folder");
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        relative = relative.endsWith("/") ? relative.substring(0, relative.length() - 1) : relative;
+        if (!relative.isEmpty()) {
+            Optional<String> problem = ConfinedFolder.problem(relative);
+            if (problem.isPresent()) {
+                throw new RtspException(RtspResponseStatuses.NOT_FOUND, "path " + ConfinedFolder.printable(path)
+                        + " is refused: " + problem.get());
             }
         }
     }

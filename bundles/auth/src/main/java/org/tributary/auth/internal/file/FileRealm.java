@@ -26,7 +26,7 @@ import org.tributary.api.AuthRealm;
 import org.tributary.api.DigestAlgorithm;
 import org.tributary.api.UserPrincipal;
 import org.tributary.api.UserStore;
-import org.tributary.auth.internal.DigestHa1;
+import org.tributary.security.DigestHash;
 import org.tributary.auth.internal.KarafFolders;
 import org.tributary.auth.internal.Names;
 
@@ -166,7 +166,8 @@ public class FileRealm implements AuthRealm, UserStore {
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
             Optional<String> stored = entry.ha1(algorithm);
             if (stored.isPresent()) {
-                matches |= DigestHa1.matches(DigestHa1.of(algorithm, user, db.realm(), password), stored.get());
+                matches |= DigestHash.matches(DigestHash.of(algorithm.token()).ha1(user, db.realm(), password),
+                        stored.get());
             }
         }
         return matches ? Optional.of(principal(db, user)) : Optional.empty();

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.tributary.api.DigestAlgorithm;
 import org.tributary.auth.internal.BoundedFiles;
 import org.tributary.auth.internal.TextLines;
-import org.tributary.auth.internal.DigestHa1;
+import org.tributary.security.DigestHash;
 import org.tributary.auth.internal.Names;
 
 /**
@@ -147,8 +147,8 @@ final class QtUsersFile {
         if (ha1.isEmpty()) {
             return null;
         }
-        int length = DigestHa1.hexLength(algorithm);
-        if (!DigestHa1.isHex(ha1) || ha1.length() != length) {
+        int length = DigestHash.of(algorithm.token()).hexLength();
+        if (!DigestHash.isHex(ha1) || ha1.length() != length) {
             return algorithm.token() + " HA1 is not " + length + " hex digits";
         }
         return null;

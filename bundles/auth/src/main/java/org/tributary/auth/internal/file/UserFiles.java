@@ -12,9 +12,8 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tributary.api.DigestAlgorithm;
 import org.tributary.auth.internal.BoundedFiles;
-import org.tributary.auth.internal.DigestHa1;
+import org.tributary.security.DigestHash;
 
 /**
  * The users file and the groups file of a realm: reading them into a {@link UserDatabase}, and
@@ -76,8 +75,8 @@ final class UserFiles {
     void setPassword(String user, char[] password) {
         QtUsersFile current = readUsers();
         String realm = current.realm().orElse(defaultRealm);
-        QtUser entry = new QtUser(user, "", DigestHa1.of(DigestAlgorithm.MD5, user, realm, password),
-                DigestHa1.of(DigestAlgorithm.SHA_256, user, realm, password));
+        QtUser entry = new QtUser(user, "", DigestHash.MD5.ha1(user, realm, password),
+                DigestHash.SHA_256.ha1(user, realm, password));
         write(usersFile, current.withUser(entry).format(defaultRealm));
     }
 

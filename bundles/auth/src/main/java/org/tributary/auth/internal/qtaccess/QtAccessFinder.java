@@ -17,12 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.auth.internal.BoundedFiles;
 import org.tributary.auth.internal.FileStamp;
+import org.tributary.security.ConfinedFolder;
+import org.tributary.security.PathRefusedException;
 
 /**
  * Finds the access file nearest to a request's folder inside the media folder, as QTSS does: the
  * request's own folder first, then each parent up to the media folder; the first file found
- * decides alone. Nothing outside the media folder is ever read (symbolic links are followed, then
- * checked). Parsed files are cached by path and {@link FileStamp}, so an edit applies at once.
+ * decides alone. Nothing outside the media folder is ever read: files are resolved through
+ * {@link ConfinedFolder} (symbolic links are followed, then checked). Parsed files are cached by path and {@link FileStamp}, so an edit applies at once.
  */
 final class QtAccessFinder {
 
@@ -48,7 +50,7 @@ final class QtAccessFinder {
 
     private static final int MAX_REPORTED = 1000;
 
-    private final Path root;
+    private final ConfinedFolder folder;
     private final String fileName;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final Map<Path, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -63,12 +65,12 @@ final class QtAccessFinder {
      * @param fileName the access file's name, a plain file name
      */
     QtAccessFinder(Path root, String fileName) {
-        this.root = root.toAbsolutePath().normalize();
+        this.folder = new ConfinedFolder(root);
         this.fileName = fileName;
     }
 
     Path root() {
-        return root;
+        return folder.root();
     }
 
     /**
@@ -78,7 +80,7 @@ final class QtAccessFinder {
     Optional<Found> nearest(List<String> folders) {
         Path realRoot;
         try {
-            realRoot = root.toRealPath();
+            realRoot = folder.root().toRealPath();
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -88,29 +90,23 @@ final class QtAccessFinder {
             String where = String.join("/", folders.subList(0, depth)) + (depth > 0 ? "/" : "") + fileName;
             Path candidate;
             try {
-                candidate = realRoot.resolve(String.join("/", folders.subList(0, depth))).resolve(fileName);
+                candidate = realRoot.resolve(where);
             } catch (InvalidPathException e) {
                 return Optional.of(broken(where, "not a valid path"));
             }
             if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.of(new Found(where, load(realRoot, candidate, where)));
+                return Optional.of(new Found(where, load(candidate, where)));
             }
         }
         return Optional.empty();
     }
 
-    private QtAccessFile load(Path realRoot, Path candidate, String where) {
+    private QtAccessFile load(Path candidate, String where) {
         Path real;
         try {
-            real = candidate.toRealPath();
-        } catch (IOException e) {
-            return failed(candidate, "cannot be resolved (dangling link?): " + e.getMessage());
-        }
-        if (!real.startsWith(realRoot)) {
-            return failed(candidate, "leads outside the media folder, to " + real);
-        }
-        if (!Files.isRegularFile(real)) {
-            return failed(candidate, "is not a regular file");
+            real = folder.resolveFile(where);
+        } catch (PathRefusedException e) {
+            return failed(candidate, "is refused (" + e.reason() + "): " + e.getMessage());
         }
         FileStamp stamp = FileStamp.of(real);
         synchronized (cache) {

@@ -23,7 +23,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.tributary.api.DigestAlgorithm;
 import org.tributary.api.UserPrincipal;
-import org.tributary.auth.internal.DigestHa1;
+import org.tributary.security.DigestHash;
 
 /** The users file realm on real files: logins, Digest HA1, groups, live reload and writes. */
 public class FileRealmTest {
@@ -59,7 +59,7 @@ public class FileRealmTest {
     }
 
     private static String ha1(DigestAlgorithm algorithm, String user, String password) {
-        return DigestHa1.of(algorithm, user, REALM, password.toCharArray());
+        return DigestHash.of(algorithm.token()).ha1(user, REALM, password.toCharArray());
     }
 
     @Test
@@ -158,8 +158,8 @@ public class FileRealmTest {
             other.open(fresh.toString(), temp.getRoot().toPath().resolve("sub/qtgroups").toString(), "My Realm");
             assertEquals("My Realm", other.name());
             other.setPassword("erin", "pw".toCharArray());
-            assertEquals("realm My Realm\nerin::" + DigestHa1.of(DigestAlgorithm.MD5, "erin", "My Realm",
-                    "pw".toCharArray()) + ":" + DigestHa1.of(DigestAlgorithm.SHA_256, "erin", "My Realm",
+            assertEquals("realm My Realm\nerin::" + DigestHash.MD5.ha1("erin", "My Realm",
+                    "pw".toCharArray()) + ":" + DigestHash.SHA_256.ha1("erin", "My Realm",
                     "pw".toCharArray()) + "\n", Files.readString(fresh));
         } finally {
             other.close();

@@ -1,8 +1,6 @@
 package org.tributary.source.live.internal.relay;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -12,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.tributary.security.DigestHash;
 
 /**
  * Answers an origin's {@code WWW-Authenticate} challenges with the URL's user and password: Digest
@@ -82,16 +82,16 @@ final class OriginCredentials {
         }
         String realm = digest.get("realm");
         String nonce = digest.get("nonce");
-        String ha1 = md5(user + ":" + realm + ":" + password);
-        String ha2 = md5(method + ":" + uri);
+        String ha1 = DigestHash.MD5.ha1(user, realm, password);
+        String ha2 = DigestHash.MD5.ha2(method, uri);
         StringBuilder header = new StringBuilder("Digest username=\"").append(user).append("\", realm=\"")
                 .append(realm).append("\", nonce=\"").append(nonce).append("\", uri=\"").append(uri).append('"');
         if (qop) {
             String nc = String.format(Locale.ROOT, "%08x", ++nonceCount);
             header.append(", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce).append("\", response=\"")
-                    .append(md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2)).append('"');
+                    .append(DigestHash.MD5.response(ha1, nonce, nc, cnonce, "auth", ha2)).append('"');
         } else {
-            header.append(", response=\"").append(md5(ha1 + ":" + nonce + ":" + ha2)).append('"');
+            header.append(", response=\"").append(DigestHash.MD5.responseWithoutQop(ha1, nonce, ha2)).append('"');
         }
         if (digest.containsKey("opaque")) {
             header.append(", opaque=\"").append(digest.get("opaque")).append('"');
@@ -109,15 +109,6 @@ final class OriginCredentials {
             parameters.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), m.group(2) != null ? m.group(2) : m.group(3));
         }
         return parameters;
-    }
-
-    static String md5(String text) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            return HexFormat.of().formatHex(md5.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has MD5", e);
-        }
     }
 
     private static byte[] randomBytes() {

@@ -4,35 +4,36 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 
 import org.tributary.api.MediaException;
 import org.tributary.api.MediaException.Reason;
+import org.tributary.security.ConfinedFolder;
+import org.tributary.security.PathRefusedException;
 import org.tributary.source.live.internal.BroadcastPaths;
 
 /**
  * The media folder's {@code .sdp} files, and the confinement of untrusted request paths to it: a
  * path is first held to the broadcast path rules (no {@code ..}, no leading '/', no empty or '.'
- * segment, no backslash or control character, only {@code [A-Za-z0-9._/-]}), then resolves only to
- * a readable regular file whose real location (symbolic links followed) is inside the folder's
- * real location. The folder is read live, at each request.
+ * segment, no backslash or control character, only {@code [A-Za-z0-9._/-]}), then resolves, through
+ * {@link ConfinedFolder}, only to a readable regular file whose real location (symbolic links
+ * followed) is inside the folder's real location. The folder is read live, at each request.
  */
 final class SdpFolder {
 
     /** The file name ending this source serves. */
     static final String SUFFIX = ".sdp";
 
-    private final Path root;
+    private final ConfinedFolder folder;
 
     /** @param root the folder; made absolute */
     SdpFolder(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+        this.folder = new ConfinedFolder(root);
     }
 
     Path root() {
-        return root;
+        return folder.root();
     }
 
     /**
@@ -50,19 +51,10 @@ final class SdpFolder {
         if (!requestPath.toLowerCase(Locale.ROOT).endsWith(SUFFIX)) {
             throw notFound(requestPath);
         }
-        Path realRoot;
         Path real;
         try {
-            realRoot = root.toRealPath();
-            Path relative = realRoot.getFileSystem().getPath(requestPath);
-            if (relative.isAbsolute() || relative.getRoot() != null) {
-                throw notFound(requestPath);
-            }
-            real = realRoot.resolve(relative).toRealPath();
-        } catch (IOException | InvalidPathException e) {
-            throw notFound(requestPath);
-        }
-        if (!real.startsWith(realRoot) || !Files.isRegularFile(real) || !Files.isReadable(real)) {
+            real = folder.resolveFile(requestPath);
+        } catch (PathRefusedException e) {
             throw notFound(requestPath);
         }
         return real;
