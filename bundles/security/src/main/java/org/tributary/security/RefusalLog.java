@@ -77,8 +77,8 @@ public final class RefusalLog {
      * Logs a refusal at INFO level, unless the same refusal from the same source was logged within the
      * interval (then it is only counted).
      *
-     * @param source    the client refused: an {@link InetAddress}, an {@link InetSocketAddress} (its port is
-     *                  ignored), or any other object by its text
+     * @param source    the client refused: an {@link InetAddress}, an {@link InetSocketAddress} or a
+     *                  {@code host:port} text (the port is ignored), or any other object by its text
      * @param format    the SLF4J message format; it names the refusal class
      * @param arguments the format's arguments
      */
@@ -102,7 +102,19 @@ public final class RefusalLog {
         if (source instanceof SocketAddress other) {
             return other.toString();
         }
-        return String.valueOf(source);
+        return source instanceof String text ? withoutPort(text) : String.valueOf(source);
+    }
+
+    /**
+     * Drops the port of a {@code host:port} text as {@code InetAddress.getHostAddress() + ":" + port} writes
+     * it: one colon (IPv4 or a name), or eight (IPv6, always written in full there).
+     */
+    private static String withoutPort(String text) {
+        long colons = text.chars().filter(c -> c == ':').count();
+        int last = text.lastIndexOf(':');
+        boolean port = (colons == 1 || colons == 8) && last < text.length() - 1
+                && text.substring(last + 1).chars().allMatch(c -> c >= '0' && c <= '9');
+        return port ? text.substring(0, last) : text;
     }
 
     private void refuse(Level level, Object source, String format, Object[] arguments) {

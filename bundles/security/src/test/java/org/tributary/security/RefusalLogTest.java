@@ -59,6 +59,20 @@ public class RefusalLogTest {
     }
 
     @Test
+    public void sourcesAreCountedByAddressWithoutPort() throws Exception {
+        assertEquals("127.0.0.2", RefusalLog.sourceName(new InetSocketAddress("127.0.0.2", 554)));
+        assertEquals("127.0.0.2", RefusalLog.sourceName("127.0.0.2:40000"));
+        assertEquals("127.0.0.2", RefusalLog.sourceName("127.0.0.2"));
+        assertEquals("0:0:0:0:0:0:0:1", RefusalLog.sourceName("0:0:0:0:0:0:0:1:40000"));
+        assertEquals("0:0:0:0:0:0:0:1", RefusalLog.sourceName("0:0:0:0:0:0:0:1"));
+        assertEquals("0:0:0:0:0:0:0:1", RefusalLog.sourceName(InetAddress.getByName("::1")));
+        assertEquals("/live/x", RefusalLog.sourceName("/live/x"));
+        log.info("10.0.0.1:5000", "Opened {}", 1);
+        log.info("10.0.0.1:5001", "Opened {}", 2);
+        assertEquals(List.of("INFO Opened 1"), logger.lines);
+    }
+
+    @Test
     public void memoryIsBoundedByForgettingTheLeastRecentSource() {
         for (int i = 0; i < 10_000; i++) {
             log.info("10.0.0." + (i % 5), "Denied {}", i);

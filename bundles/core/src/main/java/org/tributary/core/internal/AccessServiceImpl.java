@@ -27,6 +27,7 @@ import org.tributary.api.AccessService;
 import org.tributary.api.AuthRealm;
 import org.tributary.api.DigestAlgorithm;
 import org.tributary.api.UserPrincipal;
+import org.tributary.security.RefusalLog;
 
 /**
  * Combines the configured path rules, every {@link AccessPolicy} and every {@link AuthRealm}.
@@ -39,6 +40,7 @@ import org.tributary.api.UserPrincipal;
 public class AccessServiceImpl implements AccessService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessServiceImpl.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     private final List<AuthRealm> realms = new CopyOnWriteArrayList<>();
     private final Map<AccessPolicy, String> policies = new ConcurrentHashMap<>();
@@ -124,7 +126,7 @@ public class AccessServiceImpl implements AccessService {
         try {
             return policy.decide(request);
         } catch (RuntimeException e) {
-            LOG.error("Access policy {} failed; denying", policies.get(policy), e);
+            REFUSALS.warn(request.client(), "Access policy {} failed; denying", policies.get(policy), e);
             return AccessDecision.deny("access policy " + policies.get(policy) + " failed");
         }
     }
@@ -174,9 +176,10 @@ public class AccessServiceImpl implements AccessService {
         boolean nowBlocked = settings.throttle().failed(client);
         String name = user == null ? "" : user.replaceAll("\\p{Cntrl}", "?");
         if (nowBlocked) {
-            LOG.warn("Failed login for '{}' from {}: too many failures, address blocked", name, client.getHostAddress());
+            REFUSALS.warn(client, "Failed login for '{}' from {}: too many failures, address blocked", name,
+                    client.getHostAddress());
         } else {
-            LOG.info("Failed login for '{}' from {}", name, client.getHostAddress());
+            REFUSALS.info(client, "Failed login for '{}' from {}", name, client.getHostAddress());
         }
     }
 
@@ -194,7 +197,7 @@ public class AccessServiceImpl implements AccessService {
     public boolean connectionOpened(InetAddress client) {
         int max = settings.maxConnections();
         if (!connections.tryOpen(client, max)) {
-            LOG.warn("Refusing a connection from {}: it already has {} open", client.getHostAddress(), max);
+            REFUSALS.warn(client, "Refusing a connection from {}: it already has {} open", client.getHostAddress(), max);
             return false;
         }
         return true;

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.security.RefusalLog;
 
 /**
  * The server's capacity, as QTSS's settings set it: at most so many sessions (playing and publishing)
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 final class Admission {
 
     private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     private volatile int maxSessions;
     private volatile long maxBitsPerSecond;
@@ -54,7 +56,9 @@ final class Admission {
     }
 
     private static RtspException refused(HttpResponseStatus status, String what, String cause) {
-        LOG.info("Refused a session for {}: {} ({} {})", what, cause, status.code(), status.reasonPhrase());
+        // what ends with the client as host:port: refusals are counted per client address
+        REFUSALS.info(what.substring(what.lastIndexOf(' ') + 1), "Refused a session for {}: {} ({} {})", what, cause,
+                status.code(), status.reasonPhrase());
         return new RtspException(status, cause);
     }
 

@@ -11,6 +11,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.rtsp.internal.tunnel.HttpTunnels;
+import org.tributary.security.RefusalLog;
 
 /**
  * Tells from a connection's first bytes what it speaks, as QTSS did on its RTSP ports: an HTTP request
@@ -21,6 +22,7 @@ import org.tributary.rtsp.internal.tunnel.HttpTunnels;
 final class ConnectionSniffer extends ByteToMessageDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionSniffer.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
     private static final int TLS_HANDSHAKE = 0x16;
     private static final List<String> HTTP_STARTS = List.of("GET ", "POST ");
 
@@ -40,7 +42,8 @@ final class ConnectionSniffer extends ByteToMessageDecoder {
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         int first = in.getUnsignedByte(in.readerIndex());
         if (first == TLS_HANDSHAKE) {
-            LOG.info("TLS handshake from {} on the plain RTSP port {}; closing (RTSPS has a port of its own)",
+            REFUSALS.info(ctx.channel().remoteAddress(),
+                    "TLS handshake from {} on the plain RTSP port {}; closing (RTSPS has a port of its own)",
                     ctx.channel().remoteAddress(), ctx.channel().localAddress());
             in.skipBytes(in.readableBytes());
             ctx.close();

@@ -26,6 +26,7 @@ import org.tributary.rtsp.internal.headers.RtspHeaderException;
 import org.tributary.rtsp.internal.headers.RtspUri;
 import org.tributary.rtsp.internal.headers.SessionHeader;
 import org.tributary.rtsp.internal.headers.TransportSpec;
+import org.tributary.security.RefusalLog;
 
 /**
  * ANNOUNCE, SETUP (mode=record) and RECORD of one connection: a publisher pushes a broadcast to a
@@ -35,6 +36,7 @@ import org.tributary.rtsp.internal.headers.TransportSpec;
 final class PublishMethods {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishMethods.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     /** An announced broadcast waiting for its SETUPs. */
     private record Announced(Publication publication, Optional<UserPrincipal> user) {
@@ -80,7 +82,7 @@ final class PublishMethods {
             case NOT_FOUND -> RtspResponseStatuses.NOT_FOUND;
             default -> RtspResponseStatuses.UNSUPPORTED_MEDIA_TYPE;
         };
-        LOG.info("ANNOUNCE of {} refused: {}", path, e.getMessage());
+        REFUSALS.info(path, "ANNOUNCE of {} refused: {}", path, e.getMessage());
         return new RtspException(status, e.getMessage());
     }
 
@@ -142,7 +144,8 @@ final class PublishMethods {
                                 + client.rtcp() + ";server_port=" + transport.serverPort() + "-"
                                 + (transport.serverPort() + 1) + ";mode=record"));
                     } else {
-                        LOG.warn("No UDP ports for publishing session {}: {}", session.id(), f.cause().getMessage());
+                        REFUSALS.warn(session.clientAddress(), "No UDP ports for publishing session {}: {}",
+                                session.id(), f.cause().getMessage());
                         result.complete(RtspRequestHandler.status(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH));
                     }
                 });

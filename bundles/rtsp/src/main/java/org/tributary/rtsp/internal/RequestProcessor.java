@@ -29,6 +29,7 @@ import org.tributary.rtp.SdpOrigin;
 import org.tributary.rtp.SdpWriter;
 import org.tributary.rtsp.internal.headers.RtspHeaderException;
 import org.tributary.rtsp.internal.headers.RtspUri;
+import org.tributary.security.RefusalLog;
 
 /**
  * Answers the RTSP methods of one connection (RFC 2326). Session methods live in
@@ -39,6 +40,7 @@ final class RequestProcessor {
 
     static final String SERVER_NAME = "Tributary/0.1";
     private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
     private static final long WRONG_LOGIN_DELAY_MILLIS = 1000;
     private static final String PUBLIC =
             "OPTIONS, DESCRIBE, ANNOUNCE, SETUP, PLAY, PAUSE, RECORD, TEARDOWN, GET_PARAMETER, SET_PARAMETER";
@@ -190,7 +192,7 @@ final class RequestProcessor {
         } catch (MediaException e) {
             throw mediaFailure(path, e);
         } catch (RuntimeException e) {
-            LOG.error("Opening {} failed unexpectedly", path, e);
+            REFUSALS.warn(path, "Opening {} failed unexpectedly", path, e);
             throw new RtspException(HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot open " + path);
         }
     }
@@ -200,12 +202,13 @@ final class RequestProcessor {
             case NOT_FOUND:
                 return new RtspException(RtspResponseStatuses.NOT_FOUND, e.getMessage());
             case UNSUPPORTED:
-                LOG.warn("Cannot play {}: {}", path, e.getMessage());
+                // counted by path: the client is not known here, and only existing files get this far
+                REFUSALS.warn(path, "Cannot play {}: {}", path, e.getMessage());
                 return new RtspException(RtspResponseStatuses.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
             case OUT_OF_RANGE:
                 return new RtspException(RtspResponseStatuses.INVALID_RANGE, e.getMessage());
             default:
-                LOG.warn("Cannot play {}: {}", path, e.getMessage());
+                REFUSALS.warn(path, "Cannot play {}: {}", path, e.getMessage());
                 return new RtspException(RtspResponseStatuses.INTERNAL_SERVER_ERROR, e.getMessage());
         }
     }

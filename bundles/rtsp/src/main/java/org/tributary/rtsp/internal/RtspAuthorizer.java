@@ -22,6 +22,7 @@ import org.tributary.rtsp.internal.auth.DigestAuthenticator;
 import org.tributary.rtsp.internal.auth.DigestCredentials;
 import org.tributary.rtsp.internal.auth.DigestVerification;
 import org.tributary.rtsp.internal.auth.MalformedAuthorizationException;
+import org.tributary.security.RefusalLog;
 
 /**
  * Decides whether an RTSP request may go ahead: reads the client's credentials (Digest or Basic,
@@ -31,6 +32,7 @@ import org.tributary.rtsp.internal.auth.MalformedAuthorizationException;
 final class RtspAuthorizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtspAuthorizer.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     /** Which schemes the server accepts and offers (QTSS: digest). */
     enum Scheme {
@@ -84,7 +86,7 @@ final class RtspAuthorizer {
     Outcome authorize(FullHttpRequest request, InetAddress client, String path, AccessMode mode,
                       Optional<UserPrincipal> known) {
         if (access.blocked(client)) {
-            LOG.info("Refusing {} {} from {}: address blocked after failed logins", request.method(), path,
+            REFUSALS.info(client, "Refusing {} {} from {}: address blocked after failed logins", request.method(), path,
                     client.getHostAddress());
             return refuse(RtspResponseStatuses.FORBIDDEN);
         }
@@ -95,7 +97,7 @@ final class RtspAuthorizer {
             try {
                 credentials = AuthorizationHeader.parse(header);
             } catch (MalformedAuthorizationException e) {
-                LOG.info("Malformed Authorization from {}: {}", client.getHostAddress(), e.getMessage());
+                REFUSALS.info(client, "Malformed Authorization from {}: {}", client.getHostAddress(), e.getMessage());
                 return refuse(RtspResponseStatuses.BAD_REQUEST);
             }
             Outcome login = login(credentials, request, client);
@@ -113,7 +115,7 @@ final class RtspAuthorizer {
                         decision.reason());
                 return challenge(false, header != null);
             default:
-                LOG.info("Denied {} {} to {}{}: {}", mode, path, client.getHostAddress(),
+                REFUSALS.info(client, "Denied {} {} to {}{}: {}", mode, path, client.getHostAddress(),
                         user.map(u -> " (" + u.name() + ")").orElse(""), decision.reason());
                 return refuse(RtspResponseStatuses.FORBIDDEN);
         }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.rtsp.internal.codec.BadRtspMessage;
 import org.tributary.rtsp.internal.codec.InterleavedFrame;
+import org.tributary.security.RefusalLog;
 
 /**
  * The end of each connection's pipeline: answers requests through a {@link RequestProcessor},
@@ -24,6 +25,7 @@ import org.tributary.rtsp.internal.codec.InterleavedFrame;
 final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtspRequestHandler.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     private final ServerContext context;
     private RequestProcessor processor;
@@ -60,12 +62,14 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
         if (msg instanceof InterleavedFrame frame) {
             processor.interleaved(frame.channel(), frame.content());
         } else if (msg instanceof BadRtspMessage bad) {
-            LOG.info("Bad RTSP input from {}: {}; closing the connection", ctx.channel().remoteAddress(), bad.detail());
+            REFUSALS.info(ctx.channel().remoteAddress(), "Bad RTSP input from {}: {}; closing the connection",
+                    ctx.channel().remoteAddress(), bad.detail());
             FullHttpResponse response = status(bad.status());
             bad.cseq().ifPresent(cseq -> response.headers().set(RtspHeaders.CSEQ, cseq));
             closeAfter(ctx, response);
         } else if (msg instanceof DecoderResultProvider decoded && decoded.decoderResult().isFailure()) {
-            LOG.info("Malformed RTSP request from {}: {}; closing the connection", ctx.channel().remoteAddress(),
+            REFUSALS.info(ctx.channel().remoteAddress(), "Malformed RTSP request from {}: {}; closing the connection",
+                    ctx.channel().remoteAddress(),
                     decoded.decoderResult().cause().toString());
             closeAfter(ctx, status(HttpResponseStatus.BAD_REQUEST));
         } else if (msg instanceof FullHttpRequest request) {
@@ -110,7 +114,8 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
-            LOG.info("Closing RTSP connection from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+            REFUSALS.info(ctx.channel().remoteAddress(), "Closing RTSP connection from {}: {}",
+                    ctx.channel().remoteAddress(), cause.getMessage());
         } else {
             LOG.debug("Closing RTSP connection from {} after an error", ctx.channel().remoteAddress(), cause);
         }

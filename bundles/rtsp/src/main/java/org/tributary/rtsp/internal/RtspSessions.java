@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.tributary.api.MediaPresentation;
 import org.tributary.api.SessionRegistry;
 import org.tributary.api.UserPrincipal;
+import org.tributary.security.RefusalLog;
 
 /**
  * The server's RTSP sessions by id, published to the {@link SessionRegistry}, and the reaper that
@@ -27,6 +28,7 @@ import org.tributary.api.UserPrincipal;
 final class RtspSessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtspSessions.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
@@ -128,7 +130,8 @@ final class RtspSessions {
     private void reap() {
         for (ServerSession session : new ArrayList<>(sessions.values())) {
             if (session.idleNanos() > timeoutNanos && !session.dependsOnOpenConnection()) {
-                LOG.info("RTSP session {} of {} timed out after {} s without a request or RTCP report; reclaimed",
+                REFUSALS.info(session.clientAddress(),
+                        "RTSP session {} of {} timed out after {} s without a request or RTCP report; reclaimed",
                         session.id(), session.clientAddress(), timeoutSeconds);
                 session.close();
             }

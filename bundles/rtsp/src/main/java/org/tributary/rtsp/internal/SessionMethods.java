@@ -30,11 +30,13 @@ import org.tributary.rtsp.internal.headers.RtspUri;
 import org.tributary.rtsp.internal.headers.SessionHeader;
 import org.tributary.rtsp.internal.headers.TransportHeader;
 import org.tributary.rtsp.internal.headers.TransportSpec;
+import org.tributary.security.RefusalLog;
 
 /** SETUP, PLAY, PAUSE, TEARDOWN and the keep-alive methods of one connection. */
 final class SessionMethods {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionMethods.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
     private static final int MAX_INTERLEAVED_CHANNEL = 255;
 
     private final ServerContext context;
@@ -104,7 +106,7 @@ final class SessionMethods {
         }
         String client = ServerContext.clientName(channel);
         RtspSession session = context.sessions().create(path, client, user, presentation, channel.eventLoop());
-        LOG.info("RTSP session {} opened by {} for {}", session.id(), client, path);
+        REFUSALS.info(client, "RTSP session {} opened by {} for {}", session.id(), client, path);
         return session;
     }
 
@@ -196,7 +198,8 @@ final class SessionMethods {
                         UdpTransport transport = (UdpTransport) f.getNow();
                         result.complete(setupDone(session, choice.output().apply(transport)));
                     } else {
-                        LOG.warn("No UDP ports for session {}: {}", session.id(), f.cause().getMessage());
+                        REFUSALS.warn(session.clientAddress(), "No UDP ports for session {}: {}", session.id(),
+                                f.cause().getMessage());
                         result.complete(RtspRequestHandler.status(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH));
                     }
                 });
@@ -269,7 +272,7 @@ final class SessionMethods {
         RtspSession session = requiredSession(request);
         checkAccess(request, session);
         session.close();
-        LOG.info("RTSP session {} torn down by {}", session.id(), session.clientAddress());
+        REFUSALS.info(session.clientAddress(), "RTSP session {} torn down by {}", session.id(), session.clientAddress());
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
         response.headers().set(RtspHeaders.SESSION, session.id());
         return response;

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.security.RefusalLog;
 
 /**
  * Sits behind the {@code SslHandler} of an RTSPS connection until its handshake ends. A failed
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 final class TlsHandshakeWatcher extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsHandshakeWatcher.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
     /** Netty's message for a non-TLS record carries a hex dump of what the client sent: keep the log short. */
     private static final int MAX_CAUSE_CHARS = 120;
 
@@ -36,7 +38,8 @@ final class TlsHandshakeWatcher extends ChannelInboundHandlerAdapter {
             } else if (!failed) {
                 failed = true;
                 failures.increment();
-                LOG.info("RTSPS handshake from {} on {} failed: {}; connection closed ({} failed handshakes so far)",
+                REFUSALS.info(ctx.channel().remoteAddress(),
+                        "RTSPS handshake from {} on {} failed: {}; connection closed ({} failed handshakes so far)",
                         ctx.channel().remoteAddress(), ctx.channel().localAddress(), shortCause(done.cause()),
                         failures.sum());
                 ctx.close();

@@ -29,6 +29,7 @@ import org.tributary.api.AuthRealm;
 import org.tributary.api.DigestAlgorithm;
 import org.tributary.api.UserPrincipal;
 import org.tributary.auth.internal.Names;
+import org.tributary.security.RefusalLog;
 
 /**
  * A realm backed by a Karaf JAAS realm (by default {@code karaf}: {@code etc/users.properties}),
@@ -43,6 +44,7 @@ import org.tributary.auth.internal.Names;
 public class JaasRealm implements AuthRealm {
 
     private static final Logger LOG = LoggerFactory.getLogger(JaasRealm.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     /** The JAAS realm to log in with and the name it has here. */
     private record Settings(String jaasRealm, String name) {
@@ -101,7 +103,9 @@ public class JaasRealm implements AuthRealm {
                     e.getMessage());
             return Optional.empty();
         } catch (RuntimeException e) {
-            LOG.warn("JAAS realm {} failed while checking '{}'", current.jaasRealm(), Names.printable(user), e);
+            // counted per realm: the client is not known here, and each request may name another user
+            REFUSALS.warn(current.jaasRealm(), "JAAS realm {} failed while checking '{}'", current.jaasRealm(),
+                    Names.printable(user), e);
             return Optional.empty();
         } finally {
             credentials.clear();

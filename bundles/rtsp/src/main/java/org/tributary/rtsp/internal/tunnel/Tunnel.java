@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.security.RefusalLog;
 
 /**
  * One RTSP-over-HTTP tunnel: the GET connection carries the RTSP session (responses and interleaved
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class Tunnel {
 
     private static final Logger LOG = LoggerFactory.getLogger(Tunnel.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
     /** Decoded requests waiting for the GET connection's loop; above this the POST stops reading. */
     private static final long MAX_PENDING_BYTES = 256 * 1024;
 
@@ -94,7 +96,8 @@ final class Tunnel {
         }
         postTimeout = get.eventLoop().schedule(() -> {
             if (post == null && get.isActive()) {
-                LOG.info("RTSP-over-HTTP tunnel from {}: no POST within {} s; closing it", client, timeoutSeconds);
+                REFUSALS.info(client, "RTSP-over-HTTP tunnel from {}: no POST within {} s; closing it", client,
+                        timeoutSeconds);
                 get.close();
             }
         }, timeoutSeconds, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.security.RefusalLog;
 
 /**
  * Heads a tunnel's GET connection pipeline, in front of the RTSP decoders: requests enter there from
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 final class TunnelInlet extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TunnelInlet.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     private boolean logged;
 
@@ -22,7 +24,8 @@ final class TunnelInlet extends ChannelInboundHandlerAdapter {
         ReferenceCountUtil.release(msg);
         if (!logged) {
             logged = true;
-            LOG.info("RTSP-over-HTTP tunnel from {} sent data on its GET connection; ignored",
+            REFUSALS.info(ctx.channel().remoteAddress(),
+                    "RTSP-over-HTTP tunnel from {} sent data on its GET connection; ignored",
                     ctx.channel().remoteAddress());
         }
     }

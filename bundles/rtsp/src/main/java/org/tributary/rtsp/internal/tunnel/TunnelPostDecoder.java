@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.security.RefusalLog;
 
 /**
  * Reads a tunnel POST's body, whatever its Content-Length said (clients announce 32767 and go on as
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 final class TunnelPostDecoder extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TunnelPostDecoder.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     private final Tunnel tunnel;
     private final Base64Stream base64 = new Base64Stream();
@@ -39,7 +41,8 @@ final class TunnelPostDecoder extends ChannelInboundHandlerAdapter {
             } catch (IllegalArgumentException e) {
                 decoded.release();
                 failed = true;
-                LOG.info("RTSP-over-HTTP tunnel from {}: invalid base64 in its POST ({}); closing the tunnel",
+                REFUSALS.info(ctx.channel().remoteAddress(),
+                        "RTSP-over-HTTP tunnel from {}: invalid base64 in its POST ({}); closing the tunnel",
                         ctx.channel().remoteAddress(), e.getMessage());
                 tunnel.close();
                 ctx.close();

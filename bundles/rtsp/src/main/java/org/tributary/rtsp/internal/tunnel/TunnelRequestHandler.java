@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.security.RefusalLog;
 
 /**
  * The HTTP request that opens one side of a tunnel. A GET with a new cookie becomes the tunnel: it is
@@ -26,6 +27,7 @@ final class TunnelRequestHandler extends SimpleChannelInboundHandler<HttpObject>
     static final String DECODER = "http-decoder";
 
     private static final Logger LOG = LoggerFactory.getLogger(TunnelRequestHandler.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
     private static final int MAX_COOKIE = 128;
 
     private final HttpTunnels tunnels;
@@ -108,7 +110,8 @@ final class TunnelRequestHandler extends SimpleChannelInboundHandler<HttpObject>
     }
 
     private static void refuse(ChannelHandlerContext ctx, String status, String cause) {
-        LOG.info("HTTP request from {} refused ({}): {}", ctx.channel().remoteAddress(), status, cause);
+        REFUSALS.info(ctx.channel().remoteAddress(), "HTTP request from {} refused ({}): {}",
+                ctx.channel().remoteAddress(), status, cause);
         ctx.writeAndFlush(Unpooled.copiedBuffer("HTTP/1.0 " + status + "\r\nServer: Tributary\r\n"
                 + "Connection: close\r\nContent-Length: 0\r\n\r\n", StandardCharsets.US_ASCII))
                 .addListener(ChannelFutureListener.CLOSE);

@@ -17,6 +17,7 @@ import org.tributary.api.MediaException;
 import org.tributary.api.MediaException.Reason;
 import org.tributary.api.MediaPresentation;
 import org.tributary.api.MediaSource;
+import org.tributary.security.RefusalLog;
 import org.tributary.source.file.internal.mp3.Mp3IndexParser;
 import org.tributary.source.file.internal.mp4.ChannelOpener;
 import org.tributary.source.file.internal.mp4.MovieIndex;
@@ -37,6 +38,7 @@ public class FileMediaSource implements MediaSource {
     static final int DEFAULT_INDEX_CACHE_SIZE = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(FileMediaSource.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     private final ChannelOpener opener;
     private volatile MediaFolder folder;
@@ -106,7 +108,8 @@ public class FileMediaSource implements MediaSource {
             return new Mp4Presentation(path, index, opener);
         } catch (MediaException e) {
             if (e.reason() == Reason.CORRUPT || e.reason() == Reason.UNSUPPORTED) {
-                LOG.warn("Cannot play {} from {}: {}", MediaFolder.printable(path), currentFolder.root(),
+                // counted per file: only existing files get this far, and each request for one would log again
+                REFUSALS.warn(path, "Cannot play {} from {}: {}", MediaFolder.printable(path), currentFolder.root(),
                         e.getMessage());
             }
             throw e;

@@ -1,24 +1,22 @@
 package org.tributary.source.live.internal;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
+import org.tributary.security.RefusalLog;
 
 /**
- * Logs dropped packets of one broadcast at most once per interval, so a publisher sending garbage
- * cannot flood the log; the line says how many drops it stands for.
+ * Logs dropped packets of one broadcast through a {@link RefusalLog} counted by the broadcast, not by
+ * the packets' senders (any address can be forged): at most one line per interval, and the next one
+ * says how many drops were left out, so a publisher sending garbage or a flood of forged packets
+ * cannot flood the log.
  */
 public final class DropLog {
 
-    static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    static final long INTERVAL_NANOS = RefusalLog.DEFAULT_INTERVAL_NANOS;
 
-    private final Logger log;
+    private final RefusalLog log;
     private final String name;
-    private final LongSupplier nanoClock;
-    private final AtomicLong nextLine;
-    private final AtomicLong unlogged = new AtomicLong();
 
     /**
      * @param log       where the lines go
@@ -26,20 +24,12 @@ public final class DropLog {
      * @param nanoClock monotonic time in nanoseconds
      */
     public DropLog(Logger log, String name, LongSupplier nanoClock) {
-        this.log = log;
+        this.log = new RefusalLog(log, INTERVAL_NANOS, 1, nanoClock);
         this.name = name;
-        this.nanoClock = nanoClock;
-        this.nextLine = new AtomicLong(nanoClock.getAsLong());
     }
 
-    /** Counts one dropped packet, and logs the drops so far when the last line is an interval old. */
+    /** Counts one dropped packet, and logs it unless a drop was logged within the interval. */
     public void dropped(int track, String cause) {
-        long drops = unlogged.incrementAndGet();
-        long now = nanoClock.getAsLong();
-        long due = nextLine.get();
-        if (now - due >= 0 && nextLine.compareAndSet(due, now + INTERVAL_NANOS)) {
-            unlogged.addAndGet(-drops);
-            log.warn("broadcast {} dropped {} packet(s), the last on track {}: {}", name, drops, track, cause);
-        }
+        log.warn(name, "broadcast {} dropped a packet on track {}: {}", name, track, cause);
     }
 }
