@@ -270,7 +270,7 @@ public class DigestAuthenticatorTest {
         DigestVerification result = server.verify(
                 (DigestCredentials) AuthorizationHeader.parse(alice.answer(md5Challenge(), "DESCRIBE", URI, 1)),
                 "DESCRIBE", URI, REALM, (user, realm, algorithm) -> HA1S.ha1(user, realm, algorithm)
-                        .map(String::toUpperCase));
+                        .map(String::toUpperCase), CLIENT);
         assertOk(result, "alice");
     }
 
