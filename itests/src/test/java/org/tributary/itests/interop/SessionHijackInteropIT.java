@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -54,6 +55,9 @@ public class SessionHijackInteropIT {
         AccessAssertions.copySampleInto(SERVER, "private");
         AccessAssertions.awaitProbe("alice gets the private movie", ALICE.url(SERVER, PRIVATE),
                 AccessAssertions::gotStreams);
+        // the victims' sessions are read from the shell while they play: it must answer first
+        Awaitility.await("the shell lists sessions").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> SERVER.client("stream:sessions").stdout().contains("Proto"));
     }
 
     @Test
@@ -220,16 +224,20 @@ public class SessionHijackInteropIT {
     private static String awaitSession(String path, String state, RunningCommand client) {
         AtomicReference<String> last = new AtomicReference<>("");
         AtomicReference<String> id = new AtomicReference<>();
-        Awaitility.await(path + " " + state + " in stream:sessions").atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(300)).until(() -> {
-                    if (!client.isAlive()) {
-                        throw new AssertionError("the client ended" + client.awaitExit(Duration.ZERO).describe());
-                    }
-                    last.set(SERVER.client("stream:sessions").stdout());
-                    Optional<String> found = sessionId(last.get(), path, state);
-                    found.ifPresent(id::set);
-                    return found.isPresent();
-                });
+        try {
+            Awaitility.await(path + " " + state + " in stream:sessions").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(300)).until(() -> {
+                        if (!client.isAlive()) {
+                            throw new AssertionError("the client ended" + client.awaitExit(Duration.ZERO).describe());
+                        }
+                        last.set(SERVER.client("stream:sessions").stdout());
+                        Optional<String> found = sessionId(last.get(), path, state);
+                        found.ifPresent(id::set);
+                        return found.isPresent();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no " + path + " " + state + " in stream:sessions:\n" + last.get(), e);
+        }
         return id.get();
     }
 
