@@ -116,7 +116,6 @@ public class SessionHijackInteropIT {
             }
             assertEquals("the broadcast is still on the air", 200, LiveClients.describeStatus(SERVER, path));
             assertTrue("the publisher still publishes", publisher.isAlive());
-            assertEquals("its session is still recording", session, awaitSession(path, "RECORDING", publisher));
         }
     }
 
