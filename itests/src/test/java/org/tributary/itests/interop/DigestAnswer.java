@@ -63,6 +63,21 @@ final class DigestAnswer {
         return header.toString();
     }
 
+    /**
+     * Returns an RFC 2069 answer without qop (as GStreamer and old QuickTime players send):
+     * {@code response = H(HA1:nonce:HA2)} for the challenge's nonce and algorithm.
+     */
+    static String authorizationWithoutQop(Login login, String method, String uri, String challenge) {
+        Map<String, String> parameters = parameters(challenge.substring(7));
+        String realm = required(parameters, "realm", challenge);
+        String nonce = required(parameters, "nonce", challenge);
+        String hash = parameters.getOrDefault("algorithm", "MD5").equalsIgnoreCase("SHA-256") ? "SHA-256" : "MD5";
+        String ha1 = hex(hash, login.user() + ":" + realm + ":" + login.password());
+        String response = hex(hash, ha1 + ":" + nonce + ":" + hex(hash, method + ":" + uri));
+        return "Digest username=\"" + login.user() + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\""
+                + uri + "\", response=\"" + response + "\"" + (hash.equals("MD5") ? "" : ", algorithm=SHA-256");
+    }
+
     private static Map<String, String> parameters(String text) {
         Map<String, String> parameters = new HashMap<>();
         Matcher matcher = PARAMETER.matcher(text);

@@ -54,8 +54,23 @@ public final class RtspTestClient implements Closeable {
         out = post != null ? post : socket.getOutputStream();
     }
 
+    /**
+     * Connects from a given local address, so that another loopback address (127.0.0.2) plays a
+     * client on another host.
+     */
+    public RtspTestClient(String localAddress, String host, int port) throws IOException {
+        this(open(host, port, localAddress), null);
+    }
+
     private static Socket open(String host, int port) throws IOException {
+        return open(host, port, null);
+    }
+
+    private static Socket open(String host, int port, String localAddress) throws IOException {
         Socket socket = new Socket();
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+        }
         socket.connect(new InetSocketAddress(host, port), (int) READ_TIMEOUT.toMillis());
         socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
         socket.setTcpNoDelay(true);

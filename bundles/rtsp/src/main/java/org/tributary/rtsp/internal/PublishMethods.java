@@ -87,8 +87,8 @@ final class PublishMethods {
     }
 
     CompletionStage<FullHttpResponse> setup(FullHttpRequest request, RtspUri uri, TransportSpec spec)
-            throws RtspException, RtspHeaderException {
-        ServerSession existing = context.session(request);
+            throws RtspException, RtspHeaderException, AccessRefused {
+        ServerSession existing = context.session(request, channel);
         if (existing != null && !(existing instanceof RecordSession)) {
             throw new RtspException(RtspResponseStatuses.METHOD_NOT_VALID, "mode=record on a playing session");
         }
@@ -103,6 +103,7 @@ final class PublishMethods {
             try {
                 session = context.sessions().add(id -> new RecordSession(id, path, client(), pending.user(),
                         pending.publication(), channel, context.sessions()::closed), 0, path + " from " + client());
+                session.claim(SessionOwner.of(channel, AccessMode.WRITE));
             } catch (RtspException refused) {
                 pending.publication().close();
                 throw refused;
@@ -194,8 +195,8 @@ final class PublishMethods {
         return response;
     }
 
-    FullHttpResponse record(FullHttpRequest request) throws RtspException, RtspHeaderException {
-        ServerSession session = context.session(request);
+    /** @param session the request's session, checked to be the client's */
+    FullHttpResponse record(ServerSession session) throws RtspException {
         if (!(session instanceof RecordSession recording)) {
             throw new RtspException(RtspResponseStatuses.METHOD_NOT_VALID, "RECORD without ANNOUNCE and SETUP");
         }

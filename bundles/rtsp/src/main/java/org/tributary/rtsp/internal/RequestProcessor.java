@@ -60,6 +60,10 @@ final class RequestProcessor {
     /** Answers one request; the future completes on the connection's event loop. */
     CompletionStage<FullHttpResponse> process(FullHttpRequest request) {
         String what = request.method() + " " + request.uri();
+        Optional<FullHttpResponse> refusal = RequestPreconditions.refusal(request, ServerContext.clientName(channel));
+        if (refusal.isPresent()) {
+            return CompletableFuture.completedFuture(refusal.get());
+        }
         CompletionStage<FullHttpResponse> answer;
         try {
             answer = dispatch(request);
@@ -129,24 +133,26 @@ final class RequestProcessor {
             case "SETUP":
                 return sessionMethods.setup(request);
             case "PLAY":
-                return done(sessionMethods.play(request));
+                return done(sessionMethods.play(request, context.session(request, channel)));
             case "PAUSE":
-                if (context.session(request) instanceof RecordSession recording) {
+                ServerSession paused = context.session(request, channel);
+                if (paused instanceof RecordSession recording) {
                     return done(publishing.pause(recording));
                 }
-                return done(sessionMethods.pause(request));
+                return done(sessionMethods.pause(request, paused));
             case "TEARDOWN":
-                if (publishing.teardown(context.session(request))) {
+                ServerSession ended = context.session(request, channel);
+                if (publishing.teardown(ended)) {
                     return done(RtspRequestHandler.status(RtspResponseStatuses.OK));
                 }
-                return done(sessionMethods.teardown(request));
+                return done(sessionMethods.teardown(request, ended));
             case "ANNOUNCE":
                 return done(publishing.announce(request));
             case "RECORD":
-                return done(publishing.record(request));
+                return done(publishing.record(context.session(request, channel)));
             case "GET_PARAMETER":
             case "SET_PARAMETER":
-                return done(sessionMethods.keepAlive(request));
+                return done(sessionMethods.keepAlive(context.session(request, channel)));
             default:
                 throw new RtspException(RtspResponseStatuses.NOT_IMPLEMENTED, "method " + method + " is not implemented");
         }

@@ -113,7 +113,7 @@ final class RtspAuthorizer {
             case CHALLENGE:
                 LOG.debug("{} {} from {} needs credentials: {}", request.method(), path, client.getHostAddress(),
                         decision.reason());
-                return challenge(false, header != null);
+                return challenge(false, header != null, client);
             default:
                 REFUSALS.info(client, "Denied {} {} to {}{}: {}", mode, path, client.getHostAddress(),
                         user.map(u -> " (" + u.name() + ")").orElse(""), decision.reason());
@@ -127,11 +127,11 @@ final class RtspAuthorizer {
             try {
                 if (!scheme.basic()) {
                     access.loginFailed(client, basic.user());
-                    return challenge(false, true);
+                    return challenge(false, true, client);
                 }
                 Optional<UserPrincipal> user = access.authenticate(client, basic.user(), basic.password());
                 if (user.isEmpty()) {
-                    return challenge(false, true);
+                    return challenge(false, true, client);
                 }
                 return new Outcome(user, null, List.of(), false);
             } finally {
@@ -141,32 +141,32 @@ final class RtspAuthorizer {
         DigestCredentials digestCredentials = (DigestCredentials) credentials;
         if (!scheme.digest()) {
             access.loginFailed(client, digestCredentials.username());
-            return challenge(false, true);
+            return challenge(false, true, client);
         }
         DigestVerification result = digest.verify(digestCredentials, request.method().name(), request.uri(),
-                access.challengeRealm(), access::digestHa1);
+                access.challengeRealm(), access::digestHa1, client);
         switch (result.status()) {
             case OK:
                 Optional<UserPrincipal> user = access.digestLogin(client, result.user().orElseThrow());
                 if (user.isEmpty()) {
                     access.loginFailed(client, digestCredentials.username());
-                    return challenge(false, true);
+                    return challenge(false, true, client);
                 }
                 return new Outcome(user, null, List.of(), false);
             case STALE:
-                return challenge(true, false);
+                return challenge(true, false, client);
             default:
                 LOG.debug("Digest login from {} failed: {}", client.getHostAddress(), result.reason());
                 access.loginFailed(client, digestCredentials.username());
-                return challenge(false, true);
+                return challenge(false, true, client);
         }
     }
 
-    private Outcome challenge(boolean stale, boolean wrongLogin) {
+    private Outcome challenge(boolean stale, boolean wrongLogin, InetAddress client) {
         List<String> values = new ArrayList<>();
         String realm = access.challengeRealm();
         if (scheme.digest()) {
-            values.addAll(digest.challenges(realm, stale));
+            values.addAll(digest.challenges(realm, stale, client));
         }
         if (scheme.basic()) {
             values.add(BasicCredentials.challenge(realm));

@@ -21,6 +21,10 @@ final class RtspHeaders {
     static final String DATE = "Date";
     static final String AUTHORIZATION = "Authorization";
     static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    static final String SCALE = "Scale";
+    static final String REQUIRE = "Require";
+    static final String PROXY_REQUIRE = "Proxy-Require";
+    static final String UNSUPPORTED = "Unsupported";
 
     private RtspHeaders() {
     }

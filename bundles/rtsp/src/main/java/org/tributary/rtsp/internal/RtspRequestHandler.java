@@ -1,5 +1,8 @@
 package org.tributary.rtsp.internal;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -20,14 +23,27 @@ import org.tributary.security.RefusalLog;
 /**
  * The end of each connection's pipeline: answers requests through a {@link RequestProcessor},
  * routes interleaved RTCP to its session, and turns bad input into a status and a closed
- * connection without disturbing anyone else.
+ * connection without disturbing anyone else. Answers leave in request order (RFC 2326 §10: a
+ * pipelining client matches them by order), even when an earlier one completes later (a DESCRIBE
+ * opening its source, a wrong login answered a second late); a client with more than
+ * {@value #MAX_UNANSWERED} requests unanswered is disconnected, so the queue stays bounded.
  */
 final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtspRequestHandler.class);
     private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
+    /** Requests a connection may have in flight; players pipeline a few at most. */
+    static final int MAX_UNANSWERED = 32;
+
+    /** The answer to one request, once known, and whether the connection closes after it. */
+    private static final class Answer {
+        private FullHttpResponse response;
+        private boolean close;
+    }
+
     private final ServerContext context;
+    private final Deque<Answer> answers = new ArrayDeque<>();
     private RequestProcessor processor;
 
     RtspRequestHandler(ServerContext context) {
@@ -73,6 +89,15 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
                     decoded.decoderResult().cause().toString());
             closeAfter(ctx, status(HttpResponseStatus.BAD_REQUEST));
         } else if (msg instanceof FullHttpRequest request) {
+            if (answers.size() >= MAX_UNANSWERED) {
+                REFUSALS.info(ctx.channel().remoteAddress(), "Closing RTSP connection from {}: {} requests unanswered",
+                        ctx.channel().remoteAddress(),
+                        answers.size());
+                ctx.close();
+                return;
+            }
+            Answer answer = new Answer();
+            answers.add(answer);
             String cseq = request.headers().get(RtspHeaders.CSEQ);
             processor.process(request).whenComplete((response, error) -> {
                 FullHttpResponse out = response != null ? response : failure(error);
@@ -80,8 +105,31 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
                     out.headers().set(RtspHeaders.CSEQ, cseq);
                 }
                 out.headers().set(RtspHeaders.SERVER, RequestProcessor.SERVER_NAME);
-                ctx.writeAndFlush(out);
+                if (ctx.executor().inEventLoop()) {
+                    answered(ctx, answer, out);
+                } else {
+                    ctx.executor().execute(() -> answered(ctx, answer, out));
+                }
             });
+        }
+    }
+
+    /** Writes every answer that is known and has no unknown one before it. */
+    private void answered(ChannelHandlerContext ctx, Answer answer, FullHttpResponse response) {
+        answer.response = response;
+        boolean wrote = false;
+        while (!answers.isEmpty() && answers.peekFirst().response != null) {
+            Answer next = answers.pollFirst();
+            wrote = true;
+            if (next.close) {
+                answers.clear();
+                ctx.writeAndFlush(next.response).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            ctx.write(next.response);
+        }
+        if (wrote) {
+            ctx.flush();
         }
     }
 
@@ -96,10 +144,14 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
         return response;
     }
 
-    private static void closeAfter(ChannelHandlerContext ctx, FullHttpResponse response) {
+    /** Answers bad input after the answers of the requests before it, then closes. */
+    private void closeAfter(ChannelHandlerContext ctx, FullHttpResponse response) {
         response.headers().set(RtspHeaders.CONNECTION, HttpHeaderValues.CLOSE);
         response.headers().set(RtspHeaders.SERVER, RequestProcessor.SERVER_NAME);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        Answer answer = new Answer();
+        answer.close = true;
+        answers.add(answer);
+        answered(ctx, answer, response);
     }
 
     @Override

@@ -29,6 +29,8 @@ final class ServerContext {
     private volatile UdpPortPool ports;
     private final String fallbackMediaAddress;
     private final PresentationOpener opener;
+    private final SessionGuard guard = new SessionGuard((request, channel, session, known) ->
+            authorize(request, channel, session.path(), session.owner().mode(), known));
 
     ServerContext(MountRegistry mounts, AccessService access, RtspAuthorizer authorizer, RtspSessions sessions,
                   UdpPortPool ports, String fallbackMediaAddress, PresentationOpener opener) {
@@ -104,10 +106,16 @@ final class ServerContext {
     }
 
     /**
+     * The one lookup of the session a request names, for every method, session kind and transport:
+     * only the session's owner gets it (see {@link SessionGuard}), authorized again for its path.
+     *
+     * @param channel the connection the request came on
      * @return the session named by the request's Session header, touched; null when there is no header
-     * @throws RtspException 454 when no such session is open
+     * @throws RtspException 454 when no such session is open, or it is not this client's
+     * @throws AccessRefused when the owner's request is refused (401, 403)
      */
-    ServerSession session(FullHttpRequest request) throws RtspException, RtspHeaderException {
+    ServerSession session(FullHttpRequest request, Channel channel)
+            throws RtspException, RtspHeaderException, AccessRefused {
         String value = request.headers().get(RtspHeaders.SESSION);
         if (value == null) {
             return null;
@@ -116,6 +124,7 @@ final class ServerContext {
         if (session == null || session.closed()) {
             throw new RtspException(RtspResponseStatuses.SESSION_NOT_FOUND, "no session " + value);
         }
+        guard.check(session, request, channel);
         session.touch();
         return session;
     }

@@ -18,6 +18,9 @@ interface ServerSession extends StreamSession {
     /** @return the user the session runs as */
     Optional<UserPrincipal> user();
 
+    /** @return the client the session belongs to; null before its creating request claimed it */
+    SessionOwner owner();
+
     /** @return true when media goes over this connection, so the session cannot outlive it */
     boolean dependsOn(Channel connection);
 

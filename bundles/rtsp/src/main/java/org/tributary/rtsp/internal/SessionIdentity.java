@@ -14,6 +14,7 @@ abstract class SessionIdentity implements ServerSession {
     private final Optional<UserPrincipal> user;
     private final Instant created = Instant.now();
     private volatile long lastActivity = System.nanoTime();
+    private volatile SessionOwner owner;
 
     SessionIdentity(String id, String path, String client, Optional<UserPrincipal> user) {
         this.id = id;
@@ -30,6 +31,19 @@ abstract class SessionIdentity implements ServerSession {
     @Override
     public long idleNanos() {
         return System.nanoTime() - lastActivity;
+    }
+
+    /**
+     * Gives the session to the client whose request created it, before the client learns its id;
+     * a session never claimed belongs to nobody.
+     */
+    void claim(SessionOwner newOwner) {
+        owner = newOwner;
+    }
+
+    @Override
+    public SessionOwner owner() {
+        return owner;
     }
 
     @Override

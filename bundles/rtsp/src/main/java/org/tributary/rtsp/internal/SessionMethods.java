@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.api.AccessMode;
 import org.tributary.api.LivePresentation;
 import org.tributary.api.MediaException;
 import org.tributary.api.MediaPresentation;
@@ -27,6 +28,7 @@ import org.tributary.rtsp.internal.headers.RangeHeader;
 import org.tributary.rtsp.internal.headers.RtpInfoHeader;
 import org.tributary.rtsp.internal.headers.RtspHeaderException;
 import org.tributary.rtsp.internal.headers.RtspUri;
+import org.tributary.rtsp.internal.headers.ScaleHeader;
 import org.tributary.rtsp.internal.headers.SessionHeader;
 import org.tributary.rtsp.internal.headers.TransportHeader;
 import org.tributary.rtsp.internal.headers.TransportSpec;
@@ -60,13 +62,11 @@ final class SessionMethods {
         if (spec.mode() == TransportSpec.Mode.RECORD) {
             return publishing.setup(request, uri, spec);
         }
-        RtspSession existing = optionalSession(request);
-        Optional<UserPrincipal> user = context.authorize(request, channel,
-                existing == null ? uri.path() : existing.path(),
-                existing == null ? Optional.empty() : existing.user());
+        RtspSession existing = playing(request, context.session(request, channel));
         if (existing != null) {
             return setupTrack(existing, uri, spec, false);
         }
+        Optional<UserPrincipal> user = context.authorize(request, channel, uri.path(), Optional.empty());
         return context.open(uri.path(), channel.eventLoop()).thenCompose(presentation -> RequestProcessor.attempt(
                 () -> setupTrack(newSession(uri.path(), user, presentation), uri, spec, true)));
     }
@@ -106,6 +106,7 @@ final class SessionMethods {
         }
         String client = ServerContext.clientName(channel);
         RtspSession session = context.sessions().create(path, client, user, presentation, channel.eventLoop());
+        session.claim(SessionOwner.of(channel, AccessMode.READ));
         REFUSALS.info(client, "RTSP session {} opened by {} for {}", session.id(), client, path);
         return session;
     }
@@ -218,9 +219,10 @@ final class SessionMethods {
         return response;
     }
 
-    FullHttpResponse play(FullHttpRequest request) throws RtspException, RtspHeaderException, AccessRefused {
-        RtspSession session = requiredSession(request);
-        checkAccess(request, session);
+    FullHttpResponse play(FullHttpRequest request, ServerSession named) throws RtspException, RtspHeaderException {
+        RtspSession session = requiredSession(request, named);
+        String scaleValue = request.headers().get(RtspHeaders.SCALE);
+        String scale = scaleValue == null ? null : ScaleHeader.choose(scaleValue);
         String rangeValue = request.headers().get(RtspHeaders.RANGE);
         RangeHeader range = rangeValue == null ? null : RangeHeader.parse(rangeValue);
         double duration = session.presentation().duration();
@@ -255,22 +257,23 @@ final class SessionMethods {
                 ? RangeHeader.now().toString()
                 : Double.isNaN(end) ? RangeHeader.from(start).toString() : RangeHeader.between(start, end).toString());
         response.headers().set(RtspHeaders.RTP_INFO, new RtpInfoHeader(info).toString());
+        if (scale != null) {
+            response.headers().set(RtspHeaders.SCALE, scale);
+        }
         sessionHeader(response, session);
         return response;
     }
 
-    FullHttpResponse pause(FullHttpRequest request) throws RtspException, RtspHeaderException, AccessRefused {
-        RtspSession session = requiredSession(request);
-        checkAccess(request, session);
+    FullHttpResponse pause(FullHttpRequest request, ServerSession named) throws RtspException, RtspHeaderException {
+        RtspSession session = requiredSession(request, named);
         session.pause();
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
         sessionHeader(response, session);
         return response;
     }
 
-    FullHttpResponse teardown(FullHttpRequest request) throws RtspException, RtspHeaderException, AccessRefused {
-        RtspSession session = requiredSession(request);
-        checkAccess(request, session);
+    FullHttpResponse teardown(FullHttpRequest request, ServerSession named) throws RtspException, RtspHeaderException {
+        RtspSession session = requiredSession(request, named);
         session.close();
         REFUSALS.info(session.clientAddress(), "RTSP session {} torn down by {}", session.id(), session.clientAddress());
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
@@ -278,11 +281,8 @@ final class SessionMethods {
         return response;
     }
 
-    FullHttpResponse keepAlive(FullHttpRequest request) throws RtspException, RtspHeaderException, AccessRefused {
-        ServerSession session = context.session(request);
-        if (session instanceof RtspSession playing) {
-            checkAccess(request, playing);
-        }
+    /** GET_PARAMETER and SET_PARAMETER: a keep-alive, of the named session (already checked) if any. */
+    FullHttpResponse keepAlive(ServerSession session) {
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
         if (session != null) {
             sessionHeader(response, session);
@@ -305,13 +305,8 @@ final class SessionMethods {
         }
     }
 
-    /** Every request of a session is checked again: a removed user or a changed rule takes effect at once. */
-    private void checkAccess(FullHttpRequest request, RtspSession session) throws AccessRefused, RtspException {
-        context.authorize(request, channel, session.path(), session.user());
-    }
-
-    private RtspSession requiredSession(FullHttpRequest request) throws RtspException, RtspHeaderException {
-        RtspSession session = optionalSession(request);
+    private static RtspSession requiredSession(FullHttpRequest request, ServerSession named) throws RtspException {
+        RtspSession session = playing(request, named);
         if (session == null) {
             throw new RtspException(RtspResponseStatuses.METHOD_NOT_VALID,
                     request.method() + " without a Session: SETUP comes first");
@@ -319,9 +314,8 @@ final class SessionMethods {
         return session;
     }
 
-    /** @return the session named by the Session header, touched; null when there is no header */
-    private RtspSession optionalSession(FullHttpRequest request) throws RtspException, RtspHeaderException {
-        ServerSession session = context.session(request);
+    /** @return the request's session (already checked to be the client's) as a playing one; null when none */
+    private static RtspSession playing(FullHttpRequest request, ServerSession session) throws RtspException {
         if (session != null && !(session instanceof RtspSession)) {
             throw new RtspException(RtspResponseStatuses.METHOD_NOT_VALID,
                     request.method() + " on publishing session " + session.id());

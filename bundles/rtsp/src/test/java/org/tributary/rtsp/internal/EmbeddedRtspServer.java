@@ -1,5 +1,7 @@
 package org.tributary.rtsp.internal;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,26 @@ final class EmbeddedRtspServer extends ExternalResource {
         timer.shutdownNow();
     }
 
+    /** @return another connection to the same server, from {@code host:port} */
+    EmbeddedChannel connectFrom(String host, int port) {
+        InetSocketAddress remote = new InetSocketAddress(host, port);
+        EmbeddedChannel other = new EmbeddedChannel() {
+            @Override
+            protected SocketAddress remoteAddress0() {
+                return remote;
+            }
+        };
+        initializer.initChannel(other);
+        other.pipeline().fireChannelActive();
+        return other;
+    }
+
+    /** Sends a request on another connection and returns everything the server wrote back on it so far. */
+    static String send(EmbeddedChannel connection, String request) {
+        connection.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.UTF_8));
+        return output(connection);
+    }
+
     /** Sends a request and returns everything the server wrote back so far. */
     String send(String request) {
         channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.UTF_8));
@@ -69,6 +91,10 @@ final class EmbeddedRtspServer extends ExternalResource {
 
     /** Runs due timers and returns what the server wrote since the last call. */
     String output() {
+        return output(channel);
+    }
+
+    private static String output(EmbeddedChannel channel) {
         channel.runPendingTasks();
         channel.runScheduledPendingTasks();
         StringBuilder out = new StringBuilder();

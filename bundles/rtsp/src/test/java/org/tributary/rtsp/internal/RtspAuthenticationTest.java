@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.Rule;
 import org.junit.Test;
 import org.tributary.api.DigestAlgorithm;
@@ -119,6 +120,47 @@ public class RtspAuthenticationTest {
                 + "Transport: RTP/AVP/TCP;unicast;interleaved=2-3\r\n\r\n");
         assertEquals("a new session without credentials is challenged", "RTSP/1.0 401 Unauthorized",
                 EmbeddedRtspServer.status(foreign));
+    }
+
+    @Test
+    public void aLoggedInSessionIsOnlyItsOwners() {
+        String setup = server.send("SETUP " + URL + "/trackID=1 RTSP/1.0\r\nCSeq: 2\r\nAuthorization: "
+                + basic("alice", "secret") + "\r\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n\r\n");
+        String session = "Session: " + EmbeddedRtspServer.headers(setup, "Session").get(0).split(";")[0] + "\r\n";
+        EmbeddedChannel elsewhere = server.connectFrom("127.0.0.2", 40000);
+        for (String method : List.of("PLAY", "PAUSE", "GET_PARAMETER", "SET_PARAMETER", "TEARDOWN")) {
+            for (String login : List.of("", "Authorization: " + basic("alice", "secret") + "\r\n")) {
+                assertEquals(method + " from another address " + login, "RTSP/1.0 454 Session Not Found",
+                        EmbeddedRtspServer.status(EmbeddedRtspServer.send(elsewhere,
+                                method + " " + URL + " RTSP/1.0\r\nCSeq: 5\r\n" + session + login + "\r\n")));
+            }
+        }
+        assertEquals("SETUP into it from another address", "RTSP/1.0 454 Session Not Found",
+                EmbeddedRtspServer.status(EmbeddedRtspServer.send(elsewhere, "SETUP " + URL + "/trackID=2 RTSP/1.0\r\n"
+                        + "CSeq: 6\r\n" + session + "Transport: RTP/AVP;unicast;client_port=5000-5001\r\n\r\n")));
+        EmbeddedChannel sameHost = server.connectFrom("127.0.0.1", 40001);
+        assertEquals("another connection of its address, without credentials", "RTSP/1.0 454 Session Not Found",
+                EmbeddedRtspServer.status(EmbeddedRtspServer.send(sameHost,
+                        "GET_PARAMETER " + URL + " RTSP/1.0\r\nCSeq: 7\r\n" + session + "\r\n")));
+        assertEquals("another connection of its address, logged in as its user", "RTSP/1.0 200 OK",
+                EmbeddedRtspServer.status(EmbeddedRtspServer.send(sameHost, "GET_PARAMETER " + URL
+                        + " RTSP/1.0\r\nCSeq: 8\r\n" + session + "Authorization: " + basic("alice", "secret")
+                        + "\r\n\r\n")));
+        assertEquals("its own connection needs no credentials", "RTSP/1.0 200 OK",
+                EmbeddedRtspServer.status(server.send("PLAY " + URL + " RTSP/1.0\r\nCSeq: 9\r\n" + session + "\r\n")));
+        elsewhere.finishAndReleaseAll();
+        sameHost.finishAndReleaseAll();
+    }
+
+    @Test
+    public void answersKeepRequestOrderBehindADelayedRefusal() {
+        String pipelined = "DESCRIBE " + URL + " RTSP/1.0\r\nCSeq: 1\r\nAuthorization: " + basic("alice", "guess")
+                + "\r\n\r\nOPTIONS * RTSP/1.0\r\nCSeq: 2\r\n\r\n";
+        assertEquals("nothing overtakes the delayed 401", "", server.send(pipelined));
+        String both = awaitOutput();
+        assertTrue(both, both.startsWith("RTSP/1.0 401 Unauthorized"));
+        assertTrue(both, both.indexOf("CSeq: 1\r\n") < both.indexOf("RTSP/1.0 200 OK"));
+        assertTrue(both, both.indexOf("RTSP/1.0 200 OK") < both.indexOf("CSeq: 2\r\n"));
     }
 
     @Test

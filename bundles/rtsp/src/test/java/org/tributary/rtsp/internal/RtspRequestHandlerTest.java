@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
+
 import org.junit.Rule;
 import org.junit.Test;
 
@@ -52,6 +54,38 @@ public class RtspRequestHandlerTest {
         assertEquals("RTSP/1.0 500 Internal Server Error",
                 status(send("DESCRIBE rtsp://h/broken.mp4 RTSP/1.0\r\nCSeq: 4\r\n\r\n")));
         assertTrue("the connection stays open", server.channel.isActive());
+    }
+
+    @Test
+    public void anotherVersionIs505AndTheConnectionStays() {
+        for (String version : new String[] {"RTSP/2.0", "RTSP/1.1", "HTTP/1.1"}) {
+            assertEquals(version, "RTSP/1.0 505 RTSP Version not supported",
+                    status(send("OPTIONS * " + version + "\r\nCSeq: 1\r\n\r\n")));
+        }
+        assertTrue(server.channel.isActive());
+    }
+
+    @Test
+    public void requiredOptionsAre551WithUnsupported() {
+        String response = send("DESCRIBE rtsp://h/movie.mp4 RTSP/1.0\r\nCSeq: 1\r\nRequire: funky, play.basic\r\n"
+                + "Proxy-Require: com.example.cache\r\n\r\n");
+        assertEquals("RTSP/1.0 551 Option not supported", status(response));
+        assertEquals(List.of("funky, play.basic, com.example.cache"), EmbeddedRtspServer.headers(response, "Unsupported"));
+        assertEquals("an empty Require asks for nothing", "RTSP/1.0 200 OK",
+                status(send("OPTIONS * RTSP/1.0\r\nCSeq: 2\r\nRequire: \r\n\r\n")));
+    }
+
+    @Test
+    public void scaleIsOneOrRefused() {
+        String session = setup();
+        String play = "PLAY rtsp://h/movie.mp4 RTSP/1.0\r\nCSeq: 3\r\nSession: " + session + "\r\nScale: ";
+        assertEquals("RTSP/1.0 456 Header Field Not Valid for Resource", status(send(play + "-1\r\n\r\n")));
+        for (String invalid : new String[] {"0", "NaN", "Infinity", "1e3", "+2", "fast"}) {
+            assertEquals(invalid, "RTSP/1.0 400 Bad Request", status(send(play + invalid + "\r\n\r\n")));
+        }
+        String fast = send(play + "2.5\r\n\r\n");
+        assertEquals("RTSP/1.0 200 OK", status(fast));
+        assertEquals(List.of("1"), EmbeddedRtspServer.headers(fast, "Scale"));
     }
 
     @Test

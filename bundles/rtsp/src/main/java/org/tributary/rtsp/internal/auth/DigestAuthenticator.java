@@ -2,6 +2,7 @@ package org.tributary.rtsp.internal.auth;
 
 import org.tributary.api.DigestAlgorithm;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -15,8 +16,11 @@ import java.util.regex.Pattern;
 
 /**
  * Digest authentication for one server run (RFC 7616): writes the {@code WWW-Authenticate}
- * challenges and verifies the answers. Nonces are stateless and bound to this instance (see
- * {@link DigestNonces}); only the nc replay counters are kept, in a bounded map. Thread-safe.
+ * challenges and verifies the answers. Nonces are stateless and bound to this instance and to the
+ * client's address (see {@link DigestNonces}); only the nonce counters are kept, in a bounded map: a
+ * qop=auth count must increase, and an answer without qop is accepted once per nonce (its replay,
+ * even from the same address, gets a new challenge with {@code stale=true}, which clients answer
+ * with the same credentials). Thread-safe.
  *
  * <p>Which challenge real clients answer, read in their sources and checked against a test server
  * on this platform (Debian 12):
@@ -66,12 +70,13 @@ public final class DigestAuthenticator {
      * nonce="…", opaque="…"[, stale=true]}. Send them as separate headers, in this order.
      *
      * @param realm the realm to authenticate against; printable ASCII
-     * @param stale true after a STALE verification, so the client retries without asking the user
+     * @param stale  true after a STALE verification, so the client retries without asking the user
+     * @param client the address of the client challenged; only answers from there verify
      * @throws IllegalArgumentException when the realm is empty, too long or not printable ASCII
      */
-    public List<String> challenges(String realm, boolean stale) {
+    public List<String> challenges(String realm, boolean stale, InetAddress client) {
         String quotedRealm = AuthParamSyntax.quote(AuthParamSyntax.challengeRealm(realm));
-        String nonce = nonces.issue();
+        String nonce = nonces.issue(client);
         List<String> values = new ArrayList<>();
         for (DigestAlgorithm algorithm : options.algorithms()) {
             values.add("Digest realm=" + quotedRealm + ", qop=\"auth\", algorithm=" + algorithm.token()
@@ -88,19 +93,21 @@ public final class DigestAuthenticator {
      * @param requestUri  the Request-URI exactly as in the request line
      * @param realm       the realm the server challenged with
      * @param ha1s        where the user's HA1 comes from
-     * @return OK with the user, STALE (right response, expired nonce: re-challenge with stale=true)
-     *         or FAILED with the reason for the log
+     * @param client      the address the request came from
+     * @return OK with the user, STALE (right response, expired or used-up nonce: re-challenge with
+     *         stale=true) or FAILED with the reason for the log
      */
     public DigestVerification verify(DigestCredentials credentials, String method, String requestUri, String realm,
-            Ha1Lookup ha1s) {
+            Ha1Lookup ha1s, InetAddress client) {
         String user = AuthParamSyntax.abbreviate(credentials.username());
         Optional<String> problem = requestProblem(credentials, requestUri, realm);
         if (problem.isPresent()) {
             return DigestVerification.failed(problem.get() + " (user " + user + ")");
         }
-        DigestNonces.Check nonce = nonces.check(credentials.nonce());
+        DigestNonces.Check nonce = nonces.check(credentials.nonce(), client);
         if (nonce.validity() == DigestNonces.Validity.FORGED) {
-            return DigestVerification.failed("nonce was not issued by this server (user " + user + ")");
+            return DigestVerification.failed("nonce was not issued by this server to " + client.getHostAddress()
+                    + " (user " + user + ")");
         }
         Optional<String> ha1 = ha1s.ha1(credentials.username(), credentials.realm(), credentials.algorithm())
                 .map(hex -> hex.toLowerCase(Locale.ROOT));
@@ -114,16 +121,21 @@ public final class DigestAuthenticator {
         if (nonce.validity() == DigestNonces.Validity.EXPIRED) {
             return DigestVerification.stale("nonce expired (user " + user + ")");
         }
-        if (credentials.qop().isPresent()) {
-            long count = credentials.qop().get().count();
-            switch (counters.advance(credentials.nonce(), nonce.issuedAtMillis(), count)) {
-                case REPLAYED:
-                    return DigestVerification.failed("nc " + count + " replayed for user " + user);
-                case FORGOTTEN:
-                    return DigestVerification.stale("nonce counter forgotten (user " + user + ")");
-                default:
-                    break;
-            }
+        return counted(credentials, nonce.issuedAtMillis(), user);
+    }
+
+    /** The replay check: a qop=auth count must increase; an answer without qop counts as 0, so it is accepted once. */
+    private DigestVerification counted(DigestCredentials credentials, long issuedAtMillis, String user) {
+        long count = credentials.qop().map(DigestCredentials.QopAuth::count).orElse(0L);
+        switch (counters.advance(credentials.nonce(), issuedAtMillis, count)) {
+            case REPLAYED:
+                return credentials.qop().isPresent()
+                        ? DigestVerification.failed("nc " + count + " replayed for user " + user)
+                        : DigestVerification.stale("nonce without qop used again (user " + user + ")");
+            case FORGOTTEN:
+                return DigestVerification.stale("nonce counter forgotten (user " + user + ")");
+            default:
+                break;
         }
         return DigestVerification.ok(credentials.username());
     }

@@ -1,5 +1,6 @@
 package org.tributary.rtsp.internal.auth;
 
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -12,10 +13,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Stateless nonces bound to one server run: {@code base64url(issuedAtMillis (8 bytes) || random
- * (16 bytes) || HMAC-SHA256(secret, issuedAt || random)[0..16))}, 54 characters. The secret is
- * random per instance, so a restart (or another server) invalidates every nonce, and the server
- * stores nothing per challenge.
+ * Stateless nonces bound to one server run and to one client address: {@code base64url(issuedAtMillis
+ * (8 bytes) || random (16 bytes) || HMAC-SHA256(secret, issuedAt || random || client address)[0..16))},
+ * 54 characters. The secret is random per instance, so a restart (or another server) invalidates
+ * every nonce; the address is in the MAC but not in the nonce, so an answer captured on the way is
+ * useless from any other address (its nonce is FORGED there); the server stores nothing per challenge.
  */
 final class DigestNonces {
 
@@ -59,14 +61,14 @@ final class DigestNonces {
         this.opaque = Base64.getUrlEncoder().withoutPadding().encodeToString(opaqueBytes);
     }
 
-    /** @return a new nonce, stamped with the current time */
-    String issue() {
+    /** @return a new nonce for a client at {@code client}, stamped with the current time */
+    String issue(InetAddress client) {
         ByteBuffer nonce = ByteBuffer.allocate(NONCE_BYTES);
         nonce.putLong(clockMillis.getAsLong());
         byte[] randomPart = new byte[RANDOM_BYTES];
         random.nextBytes(randomPart);
         nonce.put(randomPart);
-        nonce.put(mac(nonce.array()), 0, MAC_BYTES);
+        nonce.put(mac(nonce.array(), client), 0, MAC_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce.array());
     }
 
@@ -75,8 +77,8 @@ final class DigestNonces {
         return opaque;
     }
 
-    /** Checks a nonce a client sent back; never throws for garbage (it is FORGED). */
-    Check check(String nonce) {
+    /** Checks a nonce a client at {@code client} sent back; never throws for garbage (it is FORGED). */
+    Check check(String nonce, InetAddress client) {
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(nonce);
@@ -88,7 +90,7 @@ final class DigestNonces {
                 || !Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(nonce)) {
             return new Check(Validity.FORGED, 0);
         }
-        byte[] expected = Arrays.copyOf(mac(bytes), MAC_BYTES);
+        byte[] expected = Arrays.copyOf(mac(bytes, client), MAC_BYTES);
         byte[] actual = Arrays.copyOfRange(bytes, TIME_BYTES + RANDOM_BYTES, NONCE_BYTES);
         if (!MessageDigest.isEqual(expected, actual)) {
             return new Check(Validity.FORGED, 0);
@@ -98,13 +100,14 @@ final class DigestNonces {
         return new Check(expired ? Validity.EXPIRED : Validity.FRESH, issuedAt);
     }
 
-    /** @return HMAC-SHA256 over the time and random parts of a nonce */
-    private byte[] mac(byte[] nonce) {
+    /** @return HMAC-SHA256 over the time and random parts of a nonce and the client's address */
+    private byte[] mac(byte[] nonce, InetAddress client) {
         try {
             // A Mac is not thread-safe and cheap to make; event loops call this concurrently.
             Mac mac = Mac.getInstance(HMAC);
             mac.init(secret);
             mac.update(nonce, 0, TIME_BYTES + RANDOM_BYTES);
+            mac.update(client.getAddress());
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has " + HMAC, e);

@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Replay protection for {@code qop=auth}: the highest nonce count seen per nonce, in a bounded
+ * Replay protection for Digest answers: the highest nonce count seen per nonce (an answer without
+ * qop counts as 0, so it is accepted once per nonce), in a bounded
  * LRU map. A nonce whose entry was evicted cannot be checked any more, so every nonce issued no
  * later than an evicted one is reported FORGOTTEN (the client gets a fresh nonce) instead of being
  * trusted again. Thread-safe.

@@ -3,6 +3,8 @@ package org.tributary.rtsp.internal.auth;
 import org.junit.Test;
 import org.tributary.api.DigestAlgorithm;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -18,6 +20,8 @@ import static org.junit.Assert.assertTrue;
 public class DigestAuthenticatorTest {
 
     private static final String REALM = "Tributary";
+    private static final InetAddress CLIENT = InetAddress.getLoopbackAddress();
+    private static final InetAddress OTHER_CLIENT = otherLoopback();
     private static final String URI = "rtsp://127.0.0.1:8554/private/sample.mp4";
     private static final Map<String, String> PASSWORDS = Map.of("alice", "secret", "bob", "p:w");
 
@@ -30,13 +34,21 @@ public class DigestAuthenticatorTest {
     private final DigestAuthenticator server = authenticator(DigestOptions.defaults());
     private final TestDigestClient alice = new TestDigestClient("alice", "secret");
 
+    private static InetAddress otherLoopback() {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private DigestAuthenticator authenticator(DigestOptions options) {
         return new DigestAuthenticator(options, clock::get, new SecureRandom());
     }
 
     private DigestVerification verify(DigestAuthenticator authenticator, String header, String method, String uri)
             throws MalformedAuthorizationException {
-        return authenticator.verify((DigestCredentials) AuthorizationHeader.parse(header), method, uri, REALM, HA1S);
+        return authenticator.verify((DigestCredentials) AuthorizationHeader.parse(header), method, uri, REALM, HA1S, CLIENT);
     }
 
     private DigestVerification verify(String header) throws MalformedAuthorizationException {
@@ -56,16 +68,16 @@ public class DigestAuthenticatorTest {
     }
 
     private String sha256Challenge() {
-        return server.challenges(REALM, false).get(0);
+        return server.challenges(REALM, false, CLIENT).get(0);
     }
 
     private String md5Challenge() {
-        return server.challenges(REALM, false).get(1);
+        return server.challenges(REALM, false, CLIENT).get(1);
     }
 
     @Test
     public void challengesOfferSha256ThenMd5WithOneNonce() throws Exception {
-        List<String> challenges = server.challenges(REALM, false);
+        List<String> challenges = server.challenges(REALM, false, CLIENT);
         assertEquals(2, challenges.size());
         assertTrue(challenges.get(0), challenges.get(0).matches("Digest realm=\"Tributary\", qop=\"auth\", "
                 + "algorithm=SHA-256, nonce=\"[A-Za-z0-9_-]{54}\", opaque=\"[A-Za-z0-9_-]{22}\""));
@@ -77,12 +89,12 @@ public class DigestAuthenticatorTest {
         assertEquals(first.get("opaque"), second.get("opaque"));
         assertFalse(first.get("nonce").equals(
                 TestDigestClient.challengeParameters(sha256Challenge()).get("nonce")));
-        for (String stale : server.challenges(REALM, true)) {
+        for (String stale : server.challenges(REALM, true, CLIENT)) {
             assertTrue(stale, stale.endsWith("\", stale=true"));
         }
         DigestAuthenticator md5Only = authenticator(new DigestOptions(List.of(DigestAlgorithm.MD5),
                 Duration.ofMinutes(1), true, 10));
-        assertEquals(1, md5Only.challenges(REALM, false).size());
+        assertEquals(1, md5Only.challenges(REALM, false, CLIENT).size());
     }
 
     @Test
@@ -106,7 +118,7 @@ public class DigestAuthenticatorTest {
     public void withoutQopRefusedWhenConfigured() throws Exception {
         DigestAuthenticator strict = authenticator(new DigestOptions(List.of(DigestAlgorithm.MD5),
                 Duration.ofMinutes(5), false, 10));
-        String header = alice.answerWithoutQop(strict.challenges(REALM, false).get(0), "DESCRIBE", URI);
+        String header = alice.answerWithoutQop(strict.challenges(REALM, false, CLIENT).get(0), "DESCRIBE", URI);
         assertFailed(verify(strict, header, "DESCRIBE", URI), "without qop");
     }
 
@@ -151,7 +163,7 @@ public class DigestAuthenticatorTest {
     @Test
     public void nonceOfAnotherServerFails() throws Exception {
         DigestAuthenticator other = authenticator(DigestOptions.defaults());
-        String challenge = other.challenges(REALM, false).get(0);
+        String challenge = other.challenges(REALM, false, CLIENT).get(0);
         String opaque = TestDigestClient.challengeParameters(challenge).get("opaque");
         String ours = TestDigestClient.challengeParameters(sha256Challenge()).get("opaque");
         assertOk(verify(other, alice.answer(challenge, "DESCRIBE", URI, 1), "DESCRIBE", URI), "alice");
@@ -172,7 +184,7 @@ public class DigestAuthenticatorTest {
                 "wrong response");
         assertEquals(DigestVerification.Status.STALE,
                 verify(alice.answerWithoutQop(challenge, "DESCRIBE", URI)).status());
-        assertOk(verify(alice.answer(server.challenges(REALM, true).get(0), "DESCRIBE", URI, 1)), "alice");
+        assertOk(verify(alice.answer(server.challenges(REALM, true, CLIENT).get(0), "DESCRIBE", URI, 1)), "alice");
     }
 
     @Test
@@ -187,19 +199,33 @@ public class DigestAuthenticatorTest {
     }
 
     @Test
-    public void nonceWithoutQopIsReusableUntilItExpires() throws Exception {
-        String header = alice.answerWithoutQop(md5Challenge(), "DESCRIBE", URI);
+    public void answerWithoutQopIsAcceptedOncePerNonce() throws Exception {
+        String challenge = md5Challenge();
+        String header = alice.answerWithoutQop(challenge, "DESCRIBE", URI);
         assertOk(verify(header), "alice");
-        assertOk(verify(header), "alice");
-        clock.addAndGet(Duration.ofMinutes(6).toMillis());
-        assertEquals(DigestVerification.Status.STALE, verify(header).status());
+        DigestVerification again = verify(header);
+        assertEquals(again.reason(), DigestVerification.Status.STALE, again.status());
+        assertTrue(again.reason(), again.reason().contains("without qop used again"));
+        assertEquals(DigestVerification.Status.STALE,
+                verify(server, alice.answerWithoutQop(challenge, "SETUP", URI), "SETUP", URI).status());
+        assertOk(verify(alice.answerWithoutQop(md5Challenge(), "DESCRIBE", URI)), "alice");
+    }
+
+    @Test
+    public void answersAreUselessFromAnotherAddress() throws Exception {
+        for (String header : List.of(alice.answerWithoutQop(md5Challenge(), "DESCRIBE", URI),
+                alice.answer(md5Challenge(), "DESCRIBE", URI, 1), alice.answer(sha256Challenge(), "DESCRIBE", URI, 1))) {
+            assertFailed(server.verify((DigestCredentials) AuthorizationHeader.parse(header), "DESCRIBE", URI, REALM,
+                    HA1S, OTHER_CLIENT), "not issued by this server to 127.0.0.2");
+            assertOk(verify(header), "alice");
+        }
     }
 
     @Test
     public void algorithmMustBeOffered() throws Exception {
         DigestAuthenticator md5Only = authenticator(new DigestOptions(List.of(DigestAlgorithm.MD5),
                 Duration.ofMinutes(5), true, 10));
-        String challenge = md5Only.challenges(REALM, false).get(0).replace("algorithm=MD5", "algorithm=SHA-256");
+        String challenge = md5Only.challenges(REALM, false, CLIENT).get(0).replace("algorithm=MD5", "algorithm=SHA-256");
         assertFailed(verify(md5Only, alice.answer(challenge, "DESCRIBE", URI, 1), "DESCRIBE", URI),
                 "algorithm SHA-256 is not allowed");
     }
@@ -235,7 +261,7 @@ public class DigestAuthenticatorTest {
     public void malformedHa1FromARealmFails() throws Exception {
         DigestVerification result = server.verify(
                 (DigestCredentials) AuthorizationHeader.parse(alice.answer(md5Challenge(), "DESCRIBE", URI, 1)),
-                "DESCRIBE", URI, REALM, (user, realm, algorithm) -> Optional.of("abc"));
+                "DESCRIBE", URI, REALM, (user, realm, algorithm) -> Optional.of("abc"), CLIENT);
         assertFailed(result, "no MD5 HA1");
     }
 
@@ -244,12 +270,12 @@ public class DigestAuthenticatorTest {
         DigestVerification result = server.verify(
                 (DigestCredentials) AuthorizationHeader.parse(alice.answer(md5Challenge(), "DESCRIBE", URI, 1)),
                 "DESCRIBE", URI, REALM, (user, realm, algorithm) -> HA1S.ha1(user, realm, algorithm)
-                        .map(String::toUpperCase));
+                        .map(String::toUpperCase), CLIENT);
         assertOk(result, "alice");
     }
 
     @Test(expected = IllegalArgumentException.class)
     public void challengeRealmMustBePrintableAscii() {
-        server.challenges("R\u00e9alm", false);
+        server.challenges("R\u00e9alm", false, CLIENT);
     }
 }
