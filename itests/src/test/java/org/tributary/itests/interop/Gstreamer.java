@@ -15,6 +15,10 @@ import org.tributary.itests.support.ProcessResult;
 final class Gstreamer {
 
     private static final String VIDEO_SINK = "video";
+    /** The media type of a video track in rtspsrc's caps. */
+    static final String VIDEO = "video";
+    /** The media type of an audio track in rtspsrc's caps. */
+    static final String AUDIO = "audio";
     /** How gst-launch prints an error message of the pipeline, followed by the element's path. */
     private static final String ERROR_FROM = "ERROR: from element ";
     /** gst-launch's exit code after an error message. */
@@ -73,31 +77,26 @@ final class Gstreamer {
     }
 
     /**
-     * Returns the command line that plays {@code url} over {@code protocol} (udp or tcp) with playbin and decodes
-     * its tracks into raw files whose sizes count what was decoded: video as I420 into {@code video} (null when
-     * there is no video track), audio as stereo 16-bit samples into {@code audio}. playbin (rtspsrc and decodebin
-     * inside) links each stream to its sink itself. gst-launch's delayed links from one rtspsrc to two branches do
-     * not hold up when rtspsrc adds both pads at the same moment from its two streaming threads (as it does when
-     * the first packets of both tracks arrive together): a branch can stay unlinked, its sink never prerolls and
-     * the pipeline waits forever without writing anything.
+     * Returns the command line that plays {@code url} over {@code protocol} and decodes its {@code media} track
+     * ({@value #VIDEO} or {@value #AUDIO}) with decodebin into {@code output}, a raw file whose size counts what was
+     * decoded: video as I420 pictures, audio as stereo 16-bit samples. One track per run: gst-launch's delayed links
+     * from one rtspsrc to two branches do not hold up when rtspsrc adds both pads at the same moment from its two
+     * streaming threads (as when the first packets of both tracks arrive together): a branch can stay unlinked, its
+     * sink never prerolls and the pipeline waits without writing anything. The other track's pad is left unlinked,
+     * which rtspsrc allows while a stream flows.
      */
-    static List<String> decodeToFilesCommand(String url, String protocol, Path video, Path audio) {
-        List<String> command = new ArrayList<>(List.of("gst-launch-1.0", "playbin",
-                "uri=" + withTransport(url, protocol)));
-        if (video != null) {
-            command.add("video-sink=videoconvert ! video/x-raw,format=I420 ! filesink location=\"" + video + "\"");
-        }
-        command.add("audio-sink=audioconvert ! audio/x-raw,format=S16LE,channels=2 ! filesink location=\""
-                + audio + "\"");
+    static List<String> decodeToFileCommand(String url, String protocol, String media, Path output) {
+        List<String> raw = switch (media) {
+            case VIDEO -> List.of("videoconvert", "!", "video/x-raw,format=I420");
+            case AUDIO -> List.of("audioconvert", "!", "audio/x-raw,format=S16LE,channels=2");
+            default -> throw new IllegalArgumentException("no " + media + " track to decode");
+        };
+        List<String> command = new ArrayList<>(List.of("gst-launch-1.0", "rtspsrc", "location=" + url,
+                "protocols=" + protocol, "name=s", "s.", "!", "application/x-rtp,media=" + media, "!", "queue", "!",
+                "decodebin", "!"));
+        command.addAll(raw);
+        command.addAll(List.of("!", "filesink", "location=" + output));
         return command;
-    }
-
-    /** Returns {@code rtsp://...} as rtspsrc's {@code rtspt://} (TCP only) or {@code rtspu://} (UDP only) URI. */
-    static String withTransport(String url, String protocol) {
-        if (!url.startsWith("rtsp://") || !List.of("tcp", "udp").contains(protocol)) {
-            throw new IllegalArgumentException("cannot play " + url + " over " + protocol);
-        }
-        return "rtsp" + protocol.charAt(0) + url.substring("rtsp".length());
     }
 
     /**
