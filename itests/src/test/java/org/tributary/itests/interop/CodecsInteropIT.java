@@ -89,33 +89,29 @@ public class CodecsInteropIT {
     /**
      * Every picture arrives decoded. GStreamer clips the audio its jitter buffer stamps before the
      * segment start (the priming or pre-skip frame, by an amount that depends on arrival timing),
-     * so up to two audio frames may be missing, never one too many. One run per track (see
-     * {@link Gstreamer#decodeToFileCommand}).
+     * so up to two audio frames may be missing, never one too many.
      */
     @Test
     public void gstreamerDecodesEveryTrackToTheEnd() throws IOException {
         PacketCounts packets = PlaybackAssertions.countsOfFile(SERVER.mediaDir().resolve(sample.file()));
         boolean video = sample.videoFrameBytes() > 0;
         long audioFrames = video ? packets.audio() : packets.video();
-        if (video) {
-            Path pictures = decodeWithGstreamer(Gstreamer.VIDEO, ".i420");
-            assertEquals("decoded pictures", packets.video() * sample.videoFrameBytes(), Files.size(pictures));
-        }
-        long samples = Files.size(decodeWithGstreamer(Gstreamer.AUDIO, ".s16")) / STEREO_S16;
-        long all = audioFrames * sample.audioFrameSamples();
-        assertTrue("decoded audio samples: " + samples + ", all " + audioFrames + " frames make " + all,
-                samples <= all && samples >= all - 2L * sample.audioFrameSamples());
-    }
+        Path pictures = MADE.resolve(sample.file() + ".i420").toAbsolutePath();
+        Path sound = MADE.resolve(sample.file() + ".s16").toAbsolutePath();
+        Files.deleteIfExists(pictures);
 
-    /** Plays the sample over TCP with GStreamer to its end, decoding its {@code media} track into a raw file. */
-    private Path decodeWithGstreamer(String media, String extension) throws IOException {
-        Path output = MADE.resolve(sample.file() + extension).toAbsolutePath();
-        Files.deleteIfExists(output);
-        ProcessResult play = ExternalCommand.of(Gstreamer.decodeToFileCommand(SERVER.url(sample.file()), "tcp",
-                media, output)).timeout(Duration.ofSeconds(60)).run();
-        assertTrue("no end-of-stream of the " + media + ", or an error" + play.describe(),
-                Gstreamer.reachedEndOfStream(play));
-        return output;
+        ProcessResult play = ExternalCommand.of(Gstreamer.decodeToFilesCommand(SERVER.url(sample.file()), "tcp",
+                video ? pictures : null, sound)).timeout(Duration.ofSeconds(60)).run();
+
+        assertTrue("no end-of-stream, or an error" + play.describe(), Gstreamer.reachedEndOfStream(play));
+        if (video) {
+            assertEquals("decoded pictures" + play.describe(), packets.video() * sample.videoFrameBytes(),
+                    Files.size(pictures));
+        }
+        long samples = Files.size(sound) / STEREO_S16;
+        long all = audioFrames * sample.audioFrameSamples();
+        assertTrue("decoded audio samples: " + samples + ", all " + audioFrames + " frames make " + all
+                + play.describe(), samples <= all && samples >= all - 2L * sample.audioFrameSamples());
     }
 
     /** Decodes every stream of {@code input} into a framecrc listing of the decoded frames. */

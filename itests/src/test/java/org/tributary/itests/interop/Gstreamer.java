@@ -15,10 +15,6 @@ import org.tributary.itests.support.ProcessResult;
 final class Gstreamer {
 
     private static final String VIDEO_SINK = "video";
-    /** The media type of a video track in rtspsrc's caps. */
-    static final String VIDEO = "video";
-    /** The media type of an audio track in rtspsrc's caps. */
-    static final String AUDIO = "audio";
     /** How gst-launch prints an error message of the pipeline, followed by the element's path. */
     private static final String ERROR_FROM = "ERROR: from element ";
     /** gst-launch's exit code after an error message. */
@@ -77,25 +73,30 @@ final class Gstreamer {
     }
 
     /**
-     * Returns the command line that plays {@code url} over {@code protocol} and decodes its {@code media} track
-     * ({@value #VIDEO} or {@value #AUDIO}) with decodebin into {@code output}, a raw file whose size counts what was
-     * decoded: video as I420 pictures, audio as stereo 16-bit samples. One track per run: gst-launch's delayed links
-     * from one rtspsrc to two branches do not hold up when rtspsrc adds both pads at the same moment from its two
-     * streaming threads (as when the first packets of both tracks arrive together): a branch can stay unlinked, its
-     * sink never prerolls and the pipeline waits without writing anything. The other track's pad is left unlinked,
-     * which rtspsrc allows while a stream flows.
+     * Returns the command line that plays {@code url} over {@code protocol} and decodes its tracks
+     * with {@code decodebin} into raw files whose sizes count what was decoded: video as I420 into
+     * {@code video} (null when there is no video track), audio as stereo 16-bit samples into
+     * {@code audio}. Each branch takes the RTP stream of its media type, whatever order rtspsrc
+     * adds them in, through a capsfilter element of its own: rtspsrc adds its pads from two
+     * streaming threads, at the same moment when the first packets of both tracks arrive together,
+     * and gst-launch then tries both delayed links from both threads. A caps filter written on the
+     * link itself ({@code s. ! application/x-rtp,media=video ! queue}) is a capsfilter that each
+     * attempt adds, links and removes again when a step fails, and two attempts at once were seen
+     * to both fail (GStreamer 1.22): the branch stays unlinked, its sink never prerolls and the
+     * pipeline waits without writing anything or ending. A plain link to an element that is there
+     * already is a single pad link, which one attempt wins.
      */
-    static List<String> decodeToFileCommand(String url, String protocol, String media, Path output) {
-        List<String> raw = switch (media) {
-            case VIDEO -> List.of("videoconvert", "!", "video/x-raw,format=I420");
-            case AUDIO -> List.of("audioconvert", "!", "audio/x-raw,format=S16LE,channels=2");
-            default -> throw new IllegalArgumentException("no " + media + " track to decode");
-        };
+    static List<String> decodeToFilesCommand(String url, String protocol, Path video, Path audio) {
         List<String> command = new ArrayList<>(List.of("gst-launch-1.0", "rtspsrc", "location=" + url,
-                "protocols=" + protocol, "name=s", "s.", "!", "application/x-rtp,media=" + media, "!", "queue", "!",
-                "decodebin", "!"));
-        command.addAll(raw);
-        command.addAll(List.of("!", "filesink", "location=" + output));
+                "protocols=" + protocol, "name=s"));
+        if (video != null) {
+            command.addAll(List.of("s.", "!", "capsfilter", "caps=application/x-rtp,media=video", "!", "queue", "!",
+                    "decodebin", "!", "videoconvert", "!", "video/x-raw,format=I420", "!", "filesink",
+                    "location=" + video));
+        }
+        command.addAll(List.of("s.", "!", "capsfilter", "caps=application/x-rtp,media=audio", "!", "queue", "!",
+                "decodebin", "!", "audioconvert", "!", "audio/x-raw,format=S16LE,channels=2", "!", "filesink",
+                "location=" + audio));
         return command;
     }
 
