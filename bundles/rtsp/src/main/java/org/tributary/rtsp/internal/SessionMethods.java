@@ -268,7 +268,7 @@ final class SessionMethods {
     FullHttpResponse teardown(FullHttpRequest request) throws RtspException, RtspHeaderException, AccessRefused {
         RtspSession session = requiredSession(request);
         checkAccess(request, session);
-        session.close();
+        session.teardown();
         LOG.info("RTSP session {} torn down by {}", session.id(), session.clientAddress());
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
         response.headers().set(RtspHeaders.SESSION, session.id());
