@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -40,33 +42,34 @@ public class PublisherEndInteropIT {
     @Test
     public void kickedTcpPublisherLosesItsConnectionAndItsEncoderExits() throws IOException {
         String path = "/live/kick-tcp";
+        int mark = AccessAssertions.logMark(SERVER);
         try (RunningCommand publisher = LiveClients.publish(movie(), BROADCASTER.url(SERVER, path), "tcp", true)) {
             LiveClients.awaitPublished(SERVER, path, publisher);
-            kick(path);
+            kick(path, mark);
             ProcessResult ended = publisher.awaitExit(NOTICED_WITHIN);
             assertFalse("ffmpeg still publishing " + NOTICED_WITHIN.toSeconds() + " s after the kick" + ended.describe(),
                     ended.timedOut());
         }
         assertEquals("DESCRIBE after the kick", 404, LiveClients.describeStatus(SERVER, path));
-        assertEquals(Optional.empty(), session(path));
     }
 
     @Test
     public void kickedUdpPublisherLosesItsPortsAndItsConnection() throws IOException {
         String path = "/live/kick-udp";
+        int mark = AccessAssertions.logMark(SERVER);
         int[] range = SERVER.rtpPortRange();
         long before = OpenSockets.udpSockets(range[0], range[1]);
         try (RunningCommand publisher = LiveClients.publish(movie(), BROADCASTER.url(SERVER, path), "udp", true)) {
             LiveClients.awaitPublished(SERVER, path, publisher);
+            AccessAssertions.awaitLogLine(SERVER, mark, " records " + path);
             assertEquals("a port pair per track", before + 4, OpenSockets.udpSockets(range[0], range[1]));
-            kick(path);
+            kick(path, mark);
             await("the publisher's UDP ports released").atMost(NOTICED_WITHIN)
                     .until(() -> OpenSockets.udpSockets(range[0], range[1]) == before);
             ProcessResult ended = publisher.awaitExit(NOTICED_WITHIN);
             assertFalse("ffmpeg still publishing " + NOTICED_WITHIN.toSeconds() + " s after the kick" + ended.describe(),
                     ended.timedOut());
         }
-        assertEquals(Optional.empty(), session(path));
     }
 
     @Test
@@ -95,11 +98,16 @@ public class PublisherEndInteropIT {
         }
     }
 
-    /** Kicks the session publishing {@code path}, found in {@code stream:sessions}. */
-    private static void kick(String path) {
-        String id = session(path).orElseThrow(() -> new AssertionError("no session publishes " + path));
+    /** Kicks the session publishing {@code path}, named in the log line of its RECORD past {@code mark}. */
+    private static void kick(String path, int mark) {
+        AccessAssertions.awaitLogLine(SERVER, mark, " records " + path);
+        Matcher recording = Pattern.compile("Publishing session (\\w+) of \\S+ records " + Pattern.quote(path))
+                .matcher(SERVER.logText().substring(mark));
+        assertTrue("karaf.log names no session recording " + path, recording.find());
+        String id = recording.group(1);
         ProcessResult kicked = SERVER.client("stream:kick " + id);
         assertTrue("stream:kick " + id + kicked.describe(), kicked.stdout().contains("Ended session " + id));
+        AccessAssertions.awaitLogLine(SERVER, mark, " for " + path + " ended by the server");
     }
 
     /** @return the id of the first session of {@code path} in {@code stream:sessions} */
