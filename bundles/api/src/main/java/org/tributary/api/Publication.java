@@ -28,6 +28,28 @@ public interface Publication {
      */
     void rtcp(int track, ByteBuffer packet);
 
+    /**
+     * Counts a packet the protocol server refused for this publication before handing it over (from a
+     * foreign port or SSRC), so management tools show it with the publication's dropped packets. Never blocks.
+     *
+     * @param track the track index the packet was sent for
+     * @param cause why it was refused, for a (rate-limited) log line
+     */
+    default void refused(int track, String cause) {
+        // a publication that counts nothing
+    }
+
+    /**
+     * Tells the protocol server when the source ends the publication from its side (the source stopped, or
+     * dropped this publisher for silence or for another one), so it can end the publisher's session and
+     * connection. Not told for {@link #close()}.
+     *
+     * @param ended run once, on the thread that ended it (at once if it already ended); must not block
+     */
+    default void onEnd(Runnable ended) {
+        // a publication that only ends by close()
+    }
+
     /** Ends the broadcast (publisher left or was kicked); viewers get a clean end. Idempotent. */
     void close();
 }

@@ -53,15 +53,21 @@ public class RtspRoundTripIT extends TributaryExamSupport {
 
     @Test
     public void kickEndsASessionFromTheShell() throws Exception {
+        String id;
+        String url;
         try (RtspTestClient client = new RtspTestClient("127.0.0.1", rtspPort())) {
             InterleavedSession session = InterleavedSession.setUp(client, url("/sample.mov"));
-            String id = client.session();
+            id = client.session();
+            url = session.sdp().url();
             assertEquals(200, session.play().status());
             String out = executeCommand("stream:sessions");
             assertTrue(out, out.contains(id));
             executeCommand("stream:kick " + id);
             await().atMost(Duration.ofSeconds(5)).until(() -> sessions.find(id).isEmpty());
-            RtspResponse after = client.request("PLAY", session.sdp().url());
+            assertTrue("the kicked viewer's connection is closed", client.closedByServer(Duration.ofSeconds(5)));
+        }
+        try (RtspTestClient again = new RtspTestClient("127.0.0.1", rtspPort())) {
+            RtspResponse after = again.request("PLAY", url, "Session: " + id);
             assertEquals(after.describe(), 454, after.status());
         }
     }

@@ -178,7 +178,7 @@ public class LiveBroadcastBadInputInteropIT {
         String log = SERVER.logText().substring(mark);
         assertTrue("karaf.log must name the dropped foreign packets:\n" + log,
                 log.lines().anyMatch(line -> line.contains("from /127.0.0.2:")
-                        && line.contains("which is not the session's client /127.0.0.1")));
+                        && line.contains("not the sender 127.0.0.1:")));
     }
 
     /** Announces the well-formed SDP the bad ones are made from, and asserts it is accepted. */

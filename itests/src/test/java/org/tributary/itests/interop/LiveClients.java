@@ -144,16 +144,8 @@ final class LiveClients {
      * lists them, or -1 when it lists no broadcast there.
      */
     static int viewers(TributaryDistribution server, String path) {
-        ProcessResult listed = server.client("stream:broadcasts");
-        List<List<String>> rows = listed.stdout().replaceAll("\u001B\\[[;\\d]*m", "").lines()
-                .map(line -> List.of(line.split("\\|", -1)).stream().map(String::strip).toList())
-                .toList();
-        int column = rows.stream().mapToInt(row -> row.indexOf("Viewers")).filter(i -> i >= 0).findFirst().orElse(-1);
-        if (column < 0) {
-            throw new AssertionError("stream:broadcasts shows no Viewers column" + listed.describe());
-        }
-        return rows.stream().filter(row -> row.size() > column && row.get(0).equals(path))
-                .mapToInt(row -> Integer.parseInt(row.get(column))).findFirst().orElse(-1);
+        return ShellTables.cell(server.client("stream:broadcasts"), "Path", path, "Viewers")
+                .map(Integer::parseInt).orElse(-1);
     }
 
     /** Returns the lines of karaf.log past {@code mark} that report an error or an unhandled exception. */

@@ -3,9 +3,12 @@ package org.tributary.itests.support;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Counts this host's sockets from the kernel's tables ({@code /proc/net/tcp*}, {@code /proc/net/udp*}),
@@ -33,6 +36,26 @@ public final class OpenSockets {
     public static long udpSockets(int first, int last) throws IOException {
         return rows(List.of("udp", "udp6")).stream()
                 .filter(row -> localPort(row) >= first && localPort(row) <= last)
+                .count();
+    }
+
+    /**
+     * @return the UDP sockets that process {@code pid} holds bound to a port between {@code first} and
+     *         {@code last}; other processes' sockets on this host do not count
+     */
+    public static long udpSocketsOf(long pid, int first, int last) throws IOException {
+        Set<String> inodes = new HashSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "fd"))) {
+            for (Path fd : fds) {
+                String target = Files.isSymbolicLink(fd) ? Files.readSymbolicLink(fd).toString() : "";
+                if (target.startsWith("socket:[")) {
+                    inodes.add(target.substring("socket:[".length(), target.length() - 1));
+                }
+            }
+        }
+        return rows(List.of("udp", "udp6")).stream()
+                .filter(row -> localPort(row) >= first && localPort(row) <= last && row.length > 9
+                        && inodes.contains(row[9]))
                 .count();
     }
 

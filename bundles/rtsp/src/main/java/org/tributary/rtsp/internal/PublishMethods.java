@@ -108,6 +108,7 @@ final class PublishMethods {
                 pending.publication().close();
                 throw refused;
             }
+            session.followPublication();
         } else if (!within(uri.path(), session.path())) {
             throw new RtspException(RtspResponseStatuses.AGGREGATE_OPERATION_NOT_ALLOWED, "another path");
         }
@@ -128,22 +129,25 @@ final class PublishMethods {
         return udp(recording, track, spec);
     }
 
+    /** Receives a track on a UDP port pair, open only to the publisher's ports and SSRC ({@link PublisherInlet}). */
     private CompletionStage<FullHttpResponse> udp(RecordSession session, int track, TransportSpec spec)
             throws RtspException {
-        PortPair client = spec.clientPort();
-        if (client == null || !(channel.remoteAddress() instanceof InetSocketAddress remote)) {
-            throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "UDP record without client_port");
+        if (!(channel.remoteAddress() instanceof InetSocketAddress remote)) {
+            throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "UDP record over a tunnel");
         }
+        PortPair client = spec.clientPort();
+        PublisherInlet inlet = new PublisherInlet(session, track, remote.getAddress(), client, spec.ssrc());
         CompletableFuture<FullHttpResponse> result = new CompletableFuture<>();
-        UdpTransport.open(channel.eventLoop(), context.ports(), context.mediaAddress(channel), remote.getAddress(),
-                client.rtp(), client.rtcp(), packet -> session.rtp(track, packet), packet -> session.rtcp(track, packet))
-                .addListener(f -> {
+        UdpTransport.openInbound(channel.eventLoop(), context.ports(), context.mediaAddress(channel),
+                remote.getAddress(), client == null ? 0 : client.rtp(), client == null ? 0 : client.rtcp(),
+                inlet::rtp, inlet::rtcp).addListener(f -> {
                     if (f.isSuccess()) {
                         UdpTransport transport = (UdpTransport) f.getNow();
                         session.addUdp(track, transport);
-                        result.complete(answer(session, "RTP/AVP;unicast;client_port=" + client.rtp() + "-"
-                                + client.rtcp() + ";server_port=" + transport.serverPort() + "-"
-                                + (transport.serverPort() + 1) + ";mode=record"));
+                        result.complete(answer(session, "RTP/AVP;unicast;"
+                                + (client == null ? "" : "client_port=" + client.rtp() + "-" + client.rtcp() + ";")
+                                + "server_port=" + transport.serverPort() + "-" + (transport.serverPort() + 1)
+                                + ";mode=record"));
                     } else {
                         REFUSALS.warn(session.clientAddress(), "No UDP ports for publishing session {}: {}",
                                 session.id(), f.cause().getMessage());
@@ -214,7 +218,7 @@ final class PublishMethods {
     /** @return true when the request's session was a publishing one, now ended */
     boolean teardown(ServerSession session) {
         if (session instanceof RecordSession recording) {
-            recording.close();
+            recording.teardown();
             return true;
         }
         return false;

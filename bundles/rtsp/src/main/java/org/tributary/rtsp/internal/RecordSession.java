@@ -17,7 +17,10 @@ import org.tributary.api.UserPrincipal;
 
 /**
  * A publisher's RTSP session (ANNOUNCE, SETUP mode=record, RECORD): packets it sends, over UDP or
- * interleaved in its connection, go to the {@link Publication} of the live source.
+ * interleaved in its connection, go to the {@link Publication} of the live source. Ended by its client
+ * ({@link #teardown()}, or its connection closing) it leaves the connection as it is; ended by the server
+ * (kick, timeout, the live source ending the publication) it also closes the publisher's connection, so
+ * the encoder notices at once instead of sending on into nowhere.
  */
 final class RecordSession extends SessionIdentity {
 
@@ -33,6 +36,7 @@ final class RecordSession extends SessionIdentity {
     private boolean closed;
     private long packets;
     private long bytes;
+    private long refused;
 
     RecordSession(String id, String path, String client, Optional<UserPrincipal> user, Publication publication,
                   Channel connection, Consumer<ServerSession> onClose) {
@@ -40,6 +44,11 @@ final class RecordSession extends SessionIdentity {
         this.publication = publication;
         this.connection = connection;
         this.onClose = onClose;
+    }
+
+    /** From now on (the session is registered), the live source ending the publication ends the session. */
+    void followPublication() {
+        publication.onEnd(this::publicationEnded);
     }
 
     Publication publication() {
@@ -109,22 +118,53 @@ final class RecordSession extends SessionIdentity {
         publication.rtcp(track, packet.nioBuffer());
     }
 
+    /** A packet on one of the session's UDP ports that is not the publisher's (foreign port or SSRC). */
+    void refused(int track, String cause) {
+        synchronized (this) {
+            refused++;
+        }
+        publication.refused(track, cause);
+    }
+
+    /** @return packets refused on the session's UDP ports */
+    synchronized long refused() {
+        return refused;
+    }
+
+    /** Ends the session at its client's request (TEARDOWN): its connection stays open for more requests. */
+    @Override
+    public void teardown() {
+        end("torn down");
+    }
+
+    /** Ends the session from the server's side (kick, timeout, server stop) and closes its connection. */
     @Override
     public void close() {
+        if (end(connection.isActive() ? "ended by the server" : "ended with its connection")) {
+            connection.close();
+        }
+    }
+
+    private void publicationEnded() {
+        if (end("ended by the live source")) {
+            connection.close();
+        }
+    }
+
+    private boolean end(String how) {
         synchronized (this) {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
             udp.forEach(UdpTransport::close);
         }
         publication.close();
-        LOG.info("Publishing session {} of {} for {} ended after {} packets", id(), clientAddress(), path(), packets);
+        LOG.info("Publishing session {} of {} for {} {} after {} packets ({} refused)", id(), clientAddress(), path(),
+                how, packets, refused);
         onClose.accept(this);
+        return true;
     }
-
-
-
 
     @Override
     public synchronized boolean dependsOn(Channel channel) {

@@ -185,11 +185,34 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
         }
     }
 
+    /** Ends the session at its client's request (TEARDOWN): the connection stays open for more requests. */
+    @Override
+    public void teardown() {
+        end();
+    }
+
+    /**
+     * Ends the session from the server's side (kick, timeout, server stop): as {@link #teardown()}, and the
+     * connection its media travels over (interleaved) is closed too, so the client notices at once. A UDP
+     * session's ports are released, so whatever the client sends there is refused.
+     */
     @Override
     public void close() {
+        List<Channel> connections;
+        synchronized (this) {
+            connections = outputs.values().stream()
+                    .filter(o -> o.transport() instanceof InterleavedTransport)
+                    .map(o -> ((InterleavedTransport) o.transport()).connection()).distinct().toList();
+        }
+        if (end()) {
+            connections.forEach(Channel::close);
+        }
+    }
+
+    private boolean end() {
         synchronized (this) {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
             if (subscription != null) {
@@ -214,6 +237,7 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
             state = State.READY;
         }
         onClose.accept(this);
+        return true;
     }
 
     @Override

@@ -29,4 +29,11 @@ interface ServerSession extends StreamSession {
 
     /** @return true once closed */
     boolean closed();
+
+    /**
+     * Ends the session at its client's request (TEARDOWN): the media stops, and the connection stays
+     * open for the client's next requests. {@link #close()} is the server's end (kick, timeout, stop): it
+     * also closes the connection the session's media travels over, and a publisher's connection.
+     */
+    void teardown();
 }

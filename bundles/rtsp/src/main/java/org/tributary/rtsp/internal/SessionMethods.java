@@ -274,7 +274,7 @@ final class SessionMethods {
 
     FullHttpResponse teardown(FullHttpRequest request, ServerSession named) throws RtspException, RtspHeaderException {
         RtspSession session = requiredSession(request, named);
-        session.close();
+        session.teardown();
         REFUSALS.info(session.clientAddress(), "RTSP session {} torn down by {}", session.id(), session.clientAddress());
         FullHttpResponse response = RtspRequestHandler.status(RtspResponseStatuses.OK);
         response.headers().set(RtspHeaders.SESSION, session.id());

@@ -53,22 +53,24 @@ final class UdpTransport implements MediaTransport {
      */
     static Future<UdpTransport> open(EventLoop loop, UdpPortPool pool, String bindAddress, InetAddress client,
                                      int clientRtpPort, int clientRtcpPort, Consumer<ByteBuf> onRtcp) {
-        return open(loop, pool, bindAddress, client, clientRtpPort, clientRtcpPort, null, onRtcp);
+        return openInbound(loop, pool, bindAddress, client, clientRtpPort, clientRtcpPort, null,
+                new FromClient(client, onRtcp));
     }
 
     /**
-     * Like {@link #open(EventLoop, UdpPortPool, String, InetAddress, int, int, Consumer)}, also receiving RTP
-     * (a publisher's media) from the client's address.
+     * Binds a free port pair on the loop for a publisher, whose packets are checked by the caller: every
+     * packet that arrives on either port, from whoever sent it, goes to the inbound handlers.
      *
-     * @param onRtp receives each RTP packet from the client's address, or null to drop what arrives there
+     * @param client         the publisher's address
+     * @param clientRtpPort  the publisher's RTP port, or 0 when it named none (nothing is sent to it)
+     * @param clientRtcpPort the publisher's RTCP port, or 0
      */
-    static Future<UdpTransport> open(EventLoop loop, UdpPortPool pool, String bindAddress, InetAddress client,
-                                     int clientRtpPort, int clientRtcpPort, Consumer<ByteBuf> onRtp,
-                                     Consumer<ByteBuf> onRtcp) {
+    static Future<UdpTransport> openInbound(EventLoop loop, UdpPortPool pool, String bindAddress, InetAddress client,
+                                            int clientRtpPort, int clientRtcpPort, Inbound rtp, Inbound rtcp) {
         Promise<UdpTransport> promise = loop.newPromise();
         InetSocketAddress toRtp = new InetSocketAddress(client, clientRtpPort);
         InetSocketAddress toRtcp = new InetSocketAddress(client, clientRtcpPort);
-        attempt(loop, pool, bindAddress, toRtp, toRtcp, new Receivers(onRtp, onRtcp), promise, MAX_BIND_ATTEMPTS);
+        attempt(loop, pool, bindAddress, toRtp, toRtcp, new Receivers(rtp, rtcp), promise, MAX_BIND_ATTEMPTS);
         return promise;
     }
 
@@ -81,9 +83,8 @@ final class UdpTransport implements MediaTransport {
             return;
         }
         int port = pair.getAsInt();
-        Bootstrap rtpBoot = datagram(loop, receivers.rtp() == null ? new Discard()
-                : new FromClient(toRtp.getAddress(), receivers.rtp()));
-        Bootstrap rtcpBoot = datagram(loop, new FromClient(toRtcp.getAddress(), receivers.rtcp()));
+        Bootstrap rtpBoot = datagram(loop, new Inlet(receivers.rtp()));
+        Bootstrap rtcpBoot = datagram(loop, new Inlet(receivers.rtcp()));
         rtpBoot.bind(bindAddress, port).addListener(rtpBound -> {
             if (!rtpBound.isSuccess()) {
                 retry(loop, pool, bindAddress, toRtp, toRtcp, receivers, promise, attemptsLeft, port, rtpBound.cause());
@@ -172,20 +173,41 @@ final class UdpTransport implements MediaTransport {
         rtcp.close().addListener(f -> pool.release(serverPort));
     }
 
-    /** Media ports receive nothing of interest; some clients send hole-punching packets there. */
-    private static final class Discard extends SimpleChannelInboundHandler<DatagramPacket> {
+    /** What a port of the pair does with each packet that arrives there, from anyone. */
+    @FunctionalInterface
+    interface Inbound {
+        /**
+         * @param sender where the packet came from
+         * @param packet the packet, released after the call
+         */
+        void receive(InetSocketAddress sender, ByteBuf packet);
+    }
+
+    /** What to do with packets arriving on the pair's two ports; a null handler drops them. */
+    private record Receivers(Inbound rtp, Inbound rtcp) {
+    }
+
+    /**
+     * Hands each packet to its port's {@link Inbound}. Media ports of a viewer have none: some clients
+     * send hole-punching packets there, dropped on purpose.
+     */
+    private static final class Inlet extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final Inbound inbound;
+
+        Inlet(Inbound inbound) {
+            this.inbound = inbound;
+        }
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
-            // dropped on purpose
+            if (inbound != null) {
+                inbound.receive(msg.sender(), msg.content());
+            }
         }
     }
 
-    /** What to do with packets arriving on the pair's two ports. */
-    private record Receivers(Consumer<ByteBuf> rtp, Consumer<ByteBuf> rtcp) {
-    }
-
-    /** Passes packets from the client's own address on; anything from elsewhere is dropped and counted. */
-    private static final class FromClient extends SimpleChannelInboundHandler<DatagramPacket> {
+    /** Passes a viewer's packets from its own address on; anything from elsewhere is dropped and counted. */
+    private static final class FromClient implements Inbound {
         private static final Logger LOG = LoggerFactory.getLogger(FromClient.class);
         private final InetAddress client;
         private final Consumer<ByteBuf> receiver;
@@ -197,14 +219,13 @@ final class UdpTransport implements MediaTransport {
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
-            if (msg.sender().getAddress().equals(client)) {
-                receiver.accept(msg.content());
+        public void receive(InetSocketAddress sender, ByteBuf packet) {
+            if (sender.getAddress().equals(client)) {
+                receiver.accept(packet);
             } else if (Long.bitCount(++foreign) == 1) {
                 // logged at 1, 2, 4, 8… packets so a flood cannot flood the log
-                LOG.warn("Dropped {} packets sent to UDP port {} from {}, which is not the session's client {}",
-                        foreign, ((java.net.InetSocketAddress) ctx.channel().localAddress()).getPort(),
-                        msg.sender(), client);
+                LOG.warn("Dropped {} RTCP packets from {}, which is not the session's client {}",
+                        foreign, sender, client);
             }
         }
     }

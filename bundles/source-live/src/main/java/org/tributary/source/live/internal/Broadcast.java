@@ -138,11 +138,11 @@ public final class Broadcast implements Publication, LivePresentation {
         return publisherGoneNanos;
     }
 
-    /** Ends the current publisher's feed as if it left (silence timeout, kick). */
+    /** Ends the current publisher's feed as if it left (silence timeout, kick); its session is told to end. */
     void dropPublisher() {
         PublisherFeed current = feed;
         if (current != null) {
-            current.close();
+            current.end();
         } else if (publisherGoneNanos == 0) {
             close();
         }
@@ -210,19 +210,32 @@ public final class Broadcast implements Publication, LivePresentation {
         }
     }
 
+    /** A packet the protocol server refused for this broadcast (foreign port or SSRC): dropped, counted, logged. */
+    @Override
+    public void refused(int track, String cause) {
+        drop(track, cause);
+    }
+
     private void drop(int track, String cause) {
         dropped.increment();
         dropLog.dropped(track, cause);
     }
 
-    /** Ends the broadcast: leaves the registry, then every viewer gets {@link LiveViewer#ended()} once. */
+    /**
+     * Ends the broadcast: leaves the registry, the publisher's session is told to end, then every viewer
+     * gets {@link LiveViewer#ended()} once.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        PublisherFeed current = feed;
         feed = null;
         onClose.accept(this);
+        if (current != null) {
+            current.end();
+        }
         viewers.endAll();
         LOG.info("broadcast {} from {} ended", name, publisher);
     }

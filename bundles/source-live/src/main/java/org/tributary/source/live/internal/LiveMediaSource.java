@@ -121,7 +121,7 @@ public class LiveMediaSource implements LiveSource {
                 PublisherFeed previous = existing.feed();
                 PublisherFeed feed = existing.attach(publisher);
                 if (previous != null) {
-                    previous.close();
+                    previous.end();
                 }
                 LOG.info("broadcast {} continues with publisher {} ({} viewer(s) kept)", name, publisher,
                         existing.viewerCount());

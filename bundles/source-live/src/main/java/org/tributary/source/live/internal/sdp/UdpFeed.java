@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.MediaException;
 import org.tributary.api.MediaException.Reason;
+import org.tributary.rtp.SenderLock;
 import org.tributary.source.live.internal.Broadcast;
 import org.tributary.source.live.internal.DropLog;
 
@@ -80,7 +81,7 @@ final class UdpFeed {
         }
         String publisher = "udp " + feed.endpoints().get(0).describe();
         Broadcast broadcast = new Broadcast(path, name, publisher, feed.sdp(), nanoClock, ended -> { });
-        UdpFeed started = new UdpFeed(broadcast, channels, selector, new SenderLock(feed.sources()),
+        UdpFeed started = new UdpFeed(broadcast, channels, selector, SenderLock.anyPort(feed.sources()),
                 new DropLog(LOG, name, nanoClock), nanoClock.getAsLong());
         started.thread.start();
         return started;
@@ -154,7 +155,7 @@ final class UdpFeed {
             }
             buffer.flip();
             InetSocketAddress sender = (InetSocketAddress) from;
-            if (!senders.admits(sender.getAddress())) {
+            if (!senders.admits(sender)) {
                 foreign.increment();
                 foreignLog.dropped(port.track(), "from " + LiteralAddresses.text(sender.getAddress(), sender.getPort())
                         + ", not " + senders.describe());
