@@ -73,6 +73,7 @@ final class RecordSession extends SessionIdentity {
     }
 
     synchronized void record() {
+        markStarted();
         recording = true;
     }
 
