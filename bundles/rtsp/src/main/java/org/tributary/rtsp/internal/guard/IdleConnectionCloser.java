@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closes a connection that has sent nothing for the idle timeout and carries no session (a session's
- * own timeout decides when a connection with one has gone quiet for too long). Each connection keeps
+ * own timeout decides when a connection with one has gone quiet for too long), and that the server is
+ * not keeping from sending by having paused its reading. Each connection keeps
  * the idle timeout in force when it opened.
  */
 public final class IdleConnectionCloser extends IdleStateHandler {
@@ -38,9 +39,12 @@ public final class IdleConnectionCloser extends IdleStateHandler {
 
     @Override
     protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent evt) throws Exception {
-        if (evt.state() == IdleState.READER_IDLE && !inUse.test(ctx.channel())) {
-            LOG.info("Closing the connection from {}: nothing received for {} s and no session (idleTimeout)",
-                    ctx.channel().remoteAddress(), idleMillis / 1000);
+        // a connection the server stopped reading is the drain timeout's to judge, not silent
+        if (evt.state() == IdleState.READER_IDLE && !OutboundGuard.paused(ctx.channel()) && !inUse.test(ctx.channel())) {
+            LOG.info("Closing the connection from {}: nothing received for {} s and no session (idleTimeout; "
+                    + "reading {}, {} bytes unsent)", ctx.channel().remoteAddress(), idleMillis / 1000,
+                    ctx.channel().config().isAutoRead() ? "on" : "off", ctx.channel().unsafe().outboundBuffer() == null
+                            ? 0 : ctx.channel().unsafe().outboundBuffer().totalPendingWriteBytes());
             ctx.close();
             return;
         }

@@ -32,6 +32,21 @@ public class IdleConnectionCloserTest {
     }
 
     @Test
+    public void aConnectionTheServerStoppedReadingIsLeftToTheDrainTimeout() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.freezeTime();
+        channel.pipeline().addLast(new OutboundGuard(() -> ConnectionTimeouts.DEFAULTS))
+                .addLast(new IdleConnectionCloser(5000, c -> false));
+        channel.write(Unpooled.wrappedBuffer(new byte[70 * 1024]));
+        after(channel, 6);
+        assertTrue("not read from, so not idle", channel.isActive());
+        channel.flush();
+        after(channel, 6);
+        assertFalse(channel.isActive());
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
     public void readsKeepItOpen() {
         EmbeddedChannel channel = channel();
         for (int i = 0; i < 5; i++) {
