@@ -83,7 +83,7 @@ public class HostileConnectionsInteropIT {
             System.out.println("server heap after GC: " + heapBefore / 1024 + " MiB before, " + heapDuring / 1024
                     + " MiB under a client pipelining OPTIONS without reading");
             assertTrue("heap grew by " + (heapDuring - heapBefore) / 1024 + " MiB under a client that does not read",
-                    heapDuring - heapBefore < 48 * 1024);
+                    heapDuring - heapBefore < 16 * 1024);
             String ended = flooding.get(FLOOD_LIMIT.toSeconds() + 10, TimeUnit.SECONDS);
             assertTrue("the server closed the flooding connection: " + ended, ended.startsWith("closed"));
             String closing = SERVER.logText().lines()
