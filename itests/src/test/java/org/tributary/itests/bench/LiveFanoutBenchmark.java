@@ -58,8 +58,10 @@ public class LiveFanoutBenchmark {
         int rtpPorts = Math.min(40000, Math.max(2000, VIEWERS * 2 + 200));
         try (TributaryDistribution server = new TributaryDistribution().withRtpPortRange(rtpPorts)
                         .withConfig("org.tributary.access.cfg", Map.of("rules", "/ WRITE any-user"))
-                        // viewers send no RTCP: keep their sessions through a slow set-up of hundreds
-                        .withConfig("org.tributary.rtsp.cfg", Map.of("sessionTimeout", "600"));
+                        // viewers send no RTCP: keep their sessions through a slow set-up of hundreds;
+                        // every viewer comes from 127.0.0.1: no per-address session cap
+                        .withConfig("org.tributary.rtsp.cfg", Map.of("sessionTimeout", "600",
+                                "maxSessionsPerAddress", "0"));
                 UdpReceiver receiver = new UdpReceiver()) {
             server.start();
             ProcessSampler serverProcess = new ProcessSampler(server.pid(), ProcessSampler.clockTicksPerSecond());

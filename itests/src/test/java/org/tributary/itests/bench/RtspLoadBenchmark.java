@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.Test;
 import org.tributary.itests.support.TributaryDistribution;
@@ -43,7 +44,9 @@ public class RtspLoadBenchmark {
     public void concurrentUdpSessionsOfSample() throws Exception {
         Path report = Path.of(System.getProperty("bench.report", "target/benchmark.md"));
         int rtpPorts = Math.min(40000, Math.max(2000, SESSIONS * 4 + 200));
-        try (TributaryDistribution server = new TributaryDistribution().withRtpPortRange(rtpPorts);
+        // every load session comes from 127.0.0.1: no per-address session cap
+        try (TributaryDistribution server = new TributaryDistribution().withRtpPortRange(rtpPorts)
+                        .withConfig("org.tributary.rtsp.cfg", Map.of("maxSessionsPerAddress", "0"));
                 UdpReceiver receiver = new UdpReceiver()) {
             server.start();
             ProcessSampler serverProcess = new ProcessSampler(server.pid(), ProcessSampler.clockTicksPerSecond());

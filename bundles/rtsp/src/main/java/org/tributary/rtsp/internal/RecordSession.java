@@ -82,6 +82,7 @@ final class RecordSession extends SessionIdentity {
     }
 
     synchronized void record() {
+        markStarted();
         recording = true;
     }
 

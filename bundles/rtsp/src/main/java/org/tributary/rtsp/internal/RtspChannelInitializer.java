@@ -9,10 +9,17 @@ import io.netty.handler.codec.rtsp.RtspEncoder;
 import org.tributary.rtsp.internal.tunnel.HttpTunnels;
 import org.tributary.rtsp.internal.codec.InterleavedFrameEncoder;
 import org.tributary.rtsp.internal.codec.RtspFramingDecoder;
+import org.tributary.rtsp.internal.guard.ConnectionTimeouts;
+import org.tributary.rtsp.internal.guard.IdleConnectionCloser;
+import org.tributary.rtsp.internal.guard.OutboundGuard;
+import org.tributary.rtsp.internal.guard.RequestBoundary;
+import org.tributary.rtsp.internal.guard.RequestDeadline;
 
 /**
- * One pipeline per connection: a sniffer first, which turns it into RTSP (framing, Netty's RTSP codec,
- * then the request handler) or into one side of an RTSP-over-HTTP tunnel.
+ * One pipeline per connection: the guards every protocol of the port inherits (per-address gate, outbound
+ * water mark with read pausing and drain timeout, idle timeout, request deadline), then a sniffer, which
+ * turns it into RTSP (framing, Netty's RTSP codec, then the request handler) or into one side of an
+ * RTSP-over-HTTP tunnel.
  */
 final class RtspChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -28,6 +35,7 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
     private final HttpTunnels tunnels;
     private final ConnectionGate gate;
     private volatile boolean tunnelling = true;
+    private volatile ConnectionTimeouts timeouts = ConnectionTimeouts.DEFAULTS;
 
     RtspChannelInitializer(ServerContext context, long tunnelTimeoutSeconds) {
         this.context = context;
@@ -41,6 +49,11 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
         tunnels.timeoutSeconds(timeoutSeconds);
     }
 
+    /** The deadlines of every connection: open ones follow request and drain changes, new ones all three. */
+    void timeouts(ConnectionTimeouts next) {
+        timeouts = next;
+    }
+
     HttpTunnels tunnels() {
         return tunnels;
     }
@@ -48,7 +61,20 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         ch.pipeline().addLast(GATE, gate)
+                .addLast(OutboundGuard.NAME, new OutboundGuard(this::timeouts))
+                .addLast(IdleConnectionCloser.NAME, new IdleConnectionCloser(timeouts.idle().toMillis(), this::inUse))
+                .addLast(RequestDeadline.NAME, new RequestDeadline(this::timeouts))
                 .addLast("sniffer", new ConnectionSniffer(this::installRtsp, tunnelling ? tunnels : null));
+    }
+
+    private ConnectionTimeouts timeouts() {
+        return timeouts;
+    }
+
+    /** A connection carries a session when one was set up on it, or it is the POST of a tunnel that does. */
+    private boolean inUse(Channel connection) {
+        Channel tunnel = HttpTunnels.getOf(connection);
+        return context.sessions().anyOn(connection) || tunnel != null && context.sessions().anyOn(tunnel);
     }
 
     /** Adds the RTSP handlers at the end of a pipeline. */
@@ -59,6 +85,7 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast("aggregator", new HttpObjectAggregator(MAX_CONTENT))
                 .addLast("rtsp-encoder", new RtspEncoder())
                 .addLast("interleaved-encoder", new InterleavedFrameEncoder())
+                .addLast(RequestBoundary.NAME, new RequestBoundary())
                 .addLast("handler", new RtspRequestHandler(context));
     }
 }

@@ -67,10 +67,12 @@ public class RtspServer implements ProtocolServer {
         workers = NettyTransport.group(Runtime.getRuntime().availableProcessors(), "tributary-rtsp");
         sessions = new RtspSessions(registry, workers.next(), settings.sessionTimeout());
         sessions.admission().limits(settings.maxConnections(), settings.maxThroughput());
+        sessions.shares().limits(settings.maxSessionsPerConnection(), settings.maxSessionsPerAddress());
         context = new ServerContext(mounts, access, new RtspAuthorizer(access, digest, settings.authScheme()), sessions,
                 new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), ListenAddresses.ALL,
                 PresentationOpener.pooled());
         initializer = new RtspChannelInitializer(context, settings.tunnelTimeout());
+        initializer.timeouts(settings.timeouts());
         initializer.tunnelling(settings.httpTunnel(), settings.tunnelTimeout());
         tlsInitializer = new TlsChannelInitializer(initializer);
         listeners = new Listeners(boss, workers, initializer, tlsInitializer);
@@ -88,6 +90,8 @@ public class RtspServer implements ProtocolServer {
         TlsSettings tls = TlsSettings.from(config);
         sessions.timeout(next.sessionTimeout());
         sessions.admission().limits(next.maxConnections(), next.maxThroughput());
+        sessions.shares().limits(next.maxSessionsPerConnection(), next.maxSessionsPerAddress());
+        initializer.timeouts(next.timeouts());
         if (next.rtpPortMin() != settings.rtpPortMin() || next.rtpPortMax() != settings.rtpPortMax()) {
             // running sessions give their ports back to the pool they came from
             context.ports(new UdpPortPool(next.rtpPortMin(), next.rtpPortMax()));
@@ -101,8 +105,11 @@ public class RtspServer implements ProtocolServer {
         listen(next, tls);
         settings = next;
         LOG.info("RTSP settings applied: ports {} on {}, session timeout {} s, RTP ports {}-{}, {} authentication, "
-                + "maxConnections {}, maxThroughput {} kbit/s", next.ports(), next.bindAddress(), next.sessionTimeout(),
-                next.rtpPortMin(), next.rtpPortMax(), next.authScheme(), next.maxConnections(), next.maxThroughput());
+                + "maxConnections {}, maxThroughput {} kbit/s, sessions per connection {} and per address {}, "
+                + "request/idle/drain timeouts {}/{}/{} s", next.ports(), next.bindAddress(), next.sessionTimeout(),
+                next.rtpPortMin(), next.rtpPortMax(), next.authScheme(), next.maxConnections(), next.maxThroughput(),
+                next.maxSessionsPerConnection(), next.maxSessionsPerAddress(), next.timeouts().request().toSeconds(),
+                next.timeouts().idle().toSeconds(), next.timeouts().drain().toSeconds());
     }
 
     /**

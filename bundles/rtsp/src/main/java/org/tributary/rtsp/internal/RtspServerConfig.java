@@ -51,6 +51,28 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             min = "0")
     long maxThroughput() default 0;
 
+    @AttributeDefinition(name = "Sessions per connection", description = "Most sessions set up on one "
+            + "connection; one more gets 453 Too Many Sessions On This Connection. 0: no limit", min = "0")
+    int maxSessionsPerConnection() default 16;
+
+    @AttributeDefinition(name = "Sessions per address", description = "Most sessions of one client address "
+            + "(players behind one NAT share an address); one more gets 453 Too Many Sessions From This Address. "
+            + "0: no limit", min = "0")
+    int maxSessionsPerAddress() default 100;
+
+    @AttributeDefinition(name = "Request timeout", description = "Seconds a request (RTSP, or the HTTP head of a "
+            + "tunnel's GET or POST) may take to arrive whole from its first byte; then the connection is closed",
+            min = "1")
+    int requestTimeout() default 15;
+
+    @AttributeDefinition(name = "Idle timeout", description = "Seconds a connection that carries no session may "
+            + "send nothing before it is closed (applies to connections opened after a change)", min = "1")
+    int idleTimeout() default 60;
+
+    @AttributeDefinition(name = "Drain timeout", description = "Seconds a connection may leave more than 64 KiB "
+            + "of answers or media unread (it is not read from meanwhile) before it is closed", min = "1")
+    int drainTimeout() default 15;
+
     @AttributeDefinition(name = "RTSPS ports", description = "Comma-separated TCP ports for RTSP over TLS (rtsps://); "
             + "they serve only when a keystore is configured")
     String tlsPorts() default "322";

@@ -102,6 +102,7 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
      * @return the position playing starts at
      */
     synchronized double play(double from, double to) throws MediaException {
+        markStarted();
         if (presentation instanceof LivePresentation live) {
             // a broadcast plays from now on, whatever Range the client asked for
             if (subscription == null) {

@@ -23,7 +23,9 @@ import org.tributary.security.RefusalLog;
 
 /**
  * The server's RTSP sessions by id, published to the {@link SessionRegistry}, and the reaper that
- * reclaims the sessions of clients that vanished: no request and no RTCP for the timeout.
+ * reclaims the sessions of clients that vanished or hold a session without using it: no request and no
+ * RTCP for the timeout, or set up and never played (or recorded) within it, whether or not their
+ * connection is still open.
  */
 final class RtspSessions {
 
@@ -34,6 +36,7 @@ final class RtspSessions {
     private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Long> reserved = new ConcurrentHashMap<>();
     private final Admission admission = new Admission();
+    private final SessionShares shares = new SessionShares();
     private final SessionRegistry registry;
     private final ScheduledFuture<?> reaper;
     private volatile long timeoutNanos;
@@ -59,6 +62,11 @@ final class RtspSessions {
         return admission;
     }
 
+    /** The caps on sessions per connection and per client address. */
+    SessionShares shares() {
+        return shares;
+    }
+
     /**
      * Creates a playing session, admitted against the limits with the presentation's bit rate.
      *
@@ -75,17 +83,21 @@ final class RtspSessions {
      *
      * @param bitsPerSecond what it sends, reserved until it closes; 0 when it sends nothing
      * @param what          path and client, for the log line of a refusal
-     * @throws RtspException 503 or 453 when a limit is reached
+     * @throws RtspException 503 or 453 when a limit or a fair-share cap is reached
      */
     <S extends ServerSession> S add(Function<String, S> factory, long bitsPerSecond, String what)
             throws RtspException {
-        admission.admit(bitsPerSecond, what);
         S session;
-        do {
-            byte[] bytes = new byte[8];
-            RANDOM.nextBytes(bytes);
-            session = factory.apply(HexFormat.of().withUpperCase().formatHex(bytes));
-        } while (sessions.putIfAbsent(session.id(), session) != null);
+        synchronized (this) {
+            do {
+                byte[] bytes = new byte[8];
+                RANDOM.nextBytes(bytes);
+                session = factory.apply(HexFormat.of().withUpperCase().formatHex(bytes));
+            } while (sessions.containsKey(session.id()));
+            shares.admit(session.clientAddress(), sessions.values(), what);
+            admission.admit(bitsPerSecond, what);
+            sessions.put(session.id(), session);
+        }
         reserved.put(session.id(), bitsPerSecond);
         registry.add(session);
         return session;
@@ -118,6 +130,12 @@ final class RtspSessions {
         return out;
     }
 
+    /** @return true when a session was set up on this connection and is still open */
+    boolean anyOn(Channel connection) {
+        String client = ServerContext.clientName(connection);
+        return sessions.values().stream().anyMatch(session -> session.clientAddress().equals(client));
+    }
+
     /** Ends the sessions whose media travels over a connection that just closed. */
     void connectionClosed(Channel connection) {
         for (ServerSession session : new ArrayList<>(sessions.values())) {
@@ -128,8 +146,14 @@ final class RtspSessions {
     }
 
     private void reap() {
+        long limit = timeoutNanos;
         for (ServerSession session : new ArrayList<>(sessions.values())) {
-            if (session.idleNanos() > timeoutNanos && !session.dependsOnOpenConnection()) {
+            if (!session.started() && session.ageNanos() > limit) {
+                REFUSALS.info(session.clientAddress(),
+                        "RTSP session {} of {} for {} was set up and not played within {} s; reclaimed",
+                        session.id(), session.clientAddress(), session.path(), timeoutSeconds);
+                session.close();
+            } else if (session.idleNanos() > limit) {
                 REFUSALS.info(session.clientAddress(),
                         "RTSP session {} of {} timed out after {} s without a request or RTCP report; reclaimed",
                         session.id(), session.clientAddress(), timeoutSeconds);

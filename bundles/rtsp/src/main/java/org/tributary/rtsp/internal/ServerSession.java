@@ -15,6 +15,12 @@ interface ServerSession extends StreamSession {
     /** @return nanoseconds since the last activity */
     long idleNanos();
 
+    /** @return nanoseconds since the session was set up */
+    long ageNanos();
+
+    /** @return true once the session played (or recorded), even if it is paused now */
+    boolean started();
+
     /** @return the user the session runs as */
     Optional<UserPrincipal> user();
 

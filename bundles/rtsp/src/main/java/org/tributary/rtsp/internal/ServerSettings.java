@@ -1,9 +1,12 @@
 package org.tributary.rtsp.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
+import org.tributary.rtsp.internal.guard.ConnectionTimeouts;
 
 /**
  * The validated form of {@link RtspServerConfig}: what the server needs, with every value checked
@@ -20,10 +23,14 @@ import java.util.Set;
  * @param tunnelTimeout  seconds a tunnel's GET connection waits for its POST
  * @param maxConnections most sessions (playing and publishing) at once; 0 for no limit
  * @param maxThroughput  most throughput reserved by playing sessions, kbit/s; 0 for no limit
+ * @param maxSessionsPerConnection most sessions set up on one connection; 0 for no limit
+ * @param maxSessionsPerAddress    most sessions of one client address; 0 for no limit
+ * @param timeouts       the request, idle and drain timeouts of every connection
  */
 record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeout, int rtpPortMin, int rtpPortMax,
                       RtspAuthorizer.Scheme authScheme, int nonceLifetime, boolean httpTunnel, int tunnelTimeout,
-                      int maxConnections, long maxThroughput) {
+                      int maxConnections, long maxThroughput, int maxSessionsPerConnection,
+                      int maxSessionsPerAddress, ConnectionTimeouts timeouts) {
 
     static ServerSettings from(RtspServerConfig config) {
         String ports = config.ports();
@@ -50,10 +57,24 @@ record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeou
             throw new IllegalArgumentException("maxConnections and maxThroughput must be 0 (no limit) or more: "
                     + config.maxConnections() + ", " + config.maxThroughput());
         }
+        if (config.maxSessionsPerConnection() < 0 || config.maxSessionsPerAddress() < 0) {
+            throw new IllegalArgumentException("maxSessionsPerConnection and maxSessionsPerAddress must be 0 "
+                    + "(no limit) or more: " + config.maxSessionsPerConnection() + ", " + config.maxSessionsPerAddress());
+        }
+        ConnectionTimeouts timeouts = new ConnectionTimeouts(seconds("requestTimeout", config.requestTimeout()),
+                seconds("idleTimeout", config.idleTimeout()), seconds("drainTimeout", config.drainTimeout()));
         String address = bindAddress == null || bindAddress.isBlank() ? "0.0.0.0" : bindAddress.trim();
         return new ServerSettings(list, address, sessionTimeout, rtpPortMin, rtpPortMax,
                 RtspAuthorizer.Scheme.of(config.authScheme()), nonceLifetime, config.httpTunnel(),
-                config.tunnelTimeout(), config.maxConnections(), config.maxThroughput());
+                config.tunnelTimeout(), config.maxConnections(), config.maxThroughput(),
+                config.maxSessionsPerConnection(), config.maxSessionsPerAddress(), timeouts);
+    }
+
+    private static Duration seconds(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + ": " + value + " s is below 1 s");
+        }
+        return Duration.ofSeconds(value);
     }
 
     /** @return the comma-separated TCP ports of setting {@code name}, in order, without duplicates */

@@ -13,7 +13,9 @@ abstract class SessionIdentity implements ServerSession {
     private final String client;
     private final Optional<UserPrincipal> user;
     private final Instant created = Instant.now();
-    private volatile long lastActivity = System.nanoTime();
+    private final long createdNanos = System.nanoTime();
+    private volatile long lastActivity = createdNanos;
+    private volatile boolean started;
     private volatile SessionOwner owner;
 
     SessionIdentity(String id, String path, String client, Optional<UserPrincipal> user) {
@@ -44,6 +46,21 @@ abstract class SessionIdentity implements ServerSession {
     @Override
     public SessionOwner owner() {
         return owner;
+    }
+
+    @Override
+    public long ageNanos() {
+        return System.nanoTime() - createdNanos;
+    }
+
+    /** The session played (or recorded): from now on only inactivity reclaims it. */
+    void markStarted() {
+        started = true;
+    }
+
+    @Override
+    public boolean started() {
+        return started;
     }
 
     @Override

@@ -2,6 +2,9 @@ package org.tributary.rtsp.internal;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -14,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -59,6 +63,16 @@ public class RtspSessionsTest {
         return session;
     }
 
+    /** A session whose media goes over a connection that stays open. */
+    private RtspSession interleavedSession(EmbeddedChannel connection) throws Exception {
+        FakeMovie movie = new FakeMovie();
+        RtspSession session = sessions.create("/movie.mp4", ServerContext.clientName(connection), Optional.empty(),
+                movie, group.next());
+        session.addTrack(new TrackOutput(PayloadFormats.forTracks(movie.tracks()).get(0),
+                new InterleavedTransport(connection, 0, 1), "rtsp://h/movie.mp4/trackID=1"));
+        return session;
+    }
+
     @Test
     public void vanishedClientIsReclaimedWithItsPorts() throws Exception {
         udpSession(42000);
@@ -69,12 +83,63 @@ public class RtspSessionsTest {
     }
 
     @Test
-    public void activityKeepsASessionAlive() throws Exception {
+    public void activityKeepsASessionThatPlayedAlive() throws Exception {
         RtspSession session = udpSession(42010);
+        session.markStarted();
         await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(() -> {
             session.touch();
             return sessions.size() == 1;
         });
+    }
+
+    @Test
+    public void aSessionNeverPlayedIsReclaimedWhateverItsKeepAlivesAndItsOpenConnection() throws Exception {
+        EmbeddedChannel connection = new EmbeddedChannel();
+        RtspSession session = interleavedSession(connection);
+        await().atMost(Duration.ofSeconds(6)).until(() -> {
+            session.touch();
+            return session.closed();
+        });
+        assertTrue("its connection is still open", connection.isActive());
+        assertEquals(0, sessions.size());
+    }
+
+    @Test
+    public void anIdleSessionIsReclaimedEvenWhileItsConnectionStaysOpen() throws Exception {
+        EmbeddedChannel connection = new EmbeddedChannel();
+        RtspSession session = interleavedSession(connection);
+        session.markStarted();
+        await().atMost(Duration.ofSeconds(6)).until(session::closed);
+        assertTrue(connection.isActive());
+    }
+
+    @Test
+    public void sessionsAreCappedPerConnectionAndPerAddressAndCountedOnTheirConnection() throws Exception {
+        sessions.shares().limits(2, 3);
+        sessions.create("/a", "10.0.0.1:5000", Optional.empty(), new FakeMovie(), group.next());
+        sessions.create("/a", "10.0.0.1:5000", Optional.empty(), new FakeMovie(), group.next());
+        RtspException perConnection = assertThrows(RtspException.class,
+                () -> sessions.create("/a", "10.0.0.1:5000", Optional.empty(), new FakeMovie(), group.next()));
+        assertEquals(453, perConnection.status().code());
+        assertEquals("Too Many Sessions On This Connection", perConnection.status().reasonPhrase());
+        sessions.create("/a", "10.0.0.1:5001", Optional.empty(), new FakeMovie(), group.next());
+        RtspException perAddress = assertThrows(RtspException.class,
+                () -> sessions.create("/a", "10.0.0.1:5002", Optional.empty(), new FakeMovie(), group.next()));
+        assertEquals("Too Many Sessions From This Address", perAddress.status().reasonPhrase());
+        sessions.create("/a", "10.0.0.2:5000", Optional.empty(), new FakeMovie(), group.next());
+        assertEquals("a refused session is not kept", 4, sessions.size());
+        assertEquals("refused sessions reserve nothing", 4, sessions.admission().sessions());
+    }
+
+    @Test
+    public void aConnectionCarriesTheSessionsSetUpOnIt() throws Exception {
+        EmbeddedChannel connection = new EmbeddedChannel();
+        assertFalse(sessions.anyOn(connection));
+        RtspSession session = sessions.create("/a", ServerContext.clientName(connection), Optional.empty(),
+                new FakeMovie(), group.next());
+        assertTrue(sessions.anyOn(connection));
+        session.close();
+        assertFalse(sessions.anyOn(connection));
     }
 
     @Test

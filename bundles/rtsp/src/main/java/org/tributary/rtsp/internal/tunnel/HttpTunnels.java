@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.util.AttributeKey;
 
 /**
  * RTSP over HTTP, the QuickTime convention: a client behind a proxy or firewall opens a GET and a POST
@@ -23,6 +25,9 @@ public final class HttpTunnels {
     private static final int MAX_INITIAL_LINE = 4096;
     private static final int MAX_HEADERS = 8192;
     private static final int MAX_CHUNK = 8192;
+
+    /** On a POST connection that joined a tunnel: the tunnel's GET connection. */
+    static final AttributeKey<Channel> GET_OF_POST = AttributeKey.valueOf(HttpTunnels.class, "get");
 
     private final Map<String, Tunnel> byCookie = new ConcurrentHashMap<>();
     private final Consumer<ChannelPipeline> rtspInstaller;
@@ -46,6 +51,11 @@ public final class HttpTunnels {
     public void install(ChannelPipeline pipeline) {
         pipeline.addLast(TunnelRequestHandler.DECODER, new HttpRequestDecoder(MAX_INITIAL_LINE, MAX_HEADERS, MAX_CHUNK))
                 .addLast("tunnel-request", new TunnelRequestHandler(this));
+    }
+
+    /** @return the GET connection of the tunnel a POST connection joined, or null for any other connection */
+    public static Channel getOf(Channel connection) {
+        return connection.hasAttr(GET_OF_POST) ? connection.attr(GET_OF_POST).get() : null;
     }
 
     /** @return the number of open tunnels (GET connections), for status and tests */

@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.rtsp.internal.guard.OutboundGuard;
 import org.tributary.security.RefusalLog;
 
 /**
@@ -17,7 +18,9 @@ import org.tributary.security.RefusalLog;
  * media go out on it, as on a plain RTSP connection), and the current POST connection brings the
  * client's requests, which are decoded and handed to the GET connection's RTSP pipeline. A POST may
  * close and be replaced (QuickTime opens one per request); without any POST for the timeout, the
- * tunnel closes.
+ * tunnel closes, and the POST closes with the GET. The POST is not read while the GET connection's
+ * reading is paused (its client does not read the answers, or has too many requests in flight), since
+ * the POST is where that connection's requests come from.
  */
 final class Tunnel {
 
@@ -62,11 +65,17 @@ final class Tunnel {
     void opened(ChannelHandlerContext inletContext) {
         assert get.eventLoop().inEventLoop();
         inlet = inletContext;
+        get.closeFuture().addListener(closed -> {
+            if (post != null) {
+                post.close();
+            }
+        });
         awaitPost();
     }
 
     /** A POST with this tunnel's cookie arrived: it replaces the previous one. */
     void attach(Channel newPost) {
+        newPost.attr(HttpTunnels.GET_OF_POST).set(get);
         get.eventLoop().execute(() -> {
             if (postTimeout != null) {
                 postTimeout.cancel(false);
@@ -109,19 +118,31 @@ final class Tunnel {
      */
     void inject(ByteBuf decoded, Channel from) {
         int size = decoded.readableBytes();
-        if (pending.addAndGet(size) > MAX_PENDING_BYTES) {
+        if (pending.addAndGet(size) > MAX_PENDING_BYTES || OutboundGuard.paused(get)) {
             from.config().setAutoRead(false);
         }
         get.eventLoop().execute(() -> {
-            if (pending.addAndGet(-size) <= MAX_PENDING_BYTES / 2 && !from.config().isAutoRead()) {
-                from.config().setAutoRead(true);
-            }
+            pending.addAndGet(-size);
+            resume(from);
             if (get.isActive() && inlet != null) {
                 inlet.fireChannelRead(decoded);
             } else {
                 decoded.release();
             }
         });
+    }
+
+    /** The GET connection's reading resumed: so does the POST's, unless it ran ahead of the RTSP side. */
+    void readingResumed() {
+        if (post != null) {
+            resume(post);
+        }
+    }
+
+    private void resume(Channel from) {
+        if (pending.get() <= MAX_PENDING_BYTES / 2 && !OutboundGuard.paused(get) && !from.config().isAutoRead()) {
+            from.config().setAutoRead(true);
+        }
     }
 
     /** Closes both connections (the GET's closing removes the tunnel). */

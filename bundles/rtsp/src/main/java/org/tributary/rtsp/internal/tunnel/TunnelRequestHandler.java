@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.rtsp.internal.guard.RequestDeadline;
 import org.tributary.security.RefusalLog;
 
 /**
@@ -75,7 +76,12 @@ final class TunnelRequestHandler extends SimpleChannelInboundHandler<HttpObject>
         // after this 200, so no request can arrive before there is somewhere to put it
         var pipeline = ctx.pipeline();
         pipeline.remove(DECODER);
-        pipeline.addLast("tunnel-inlet", new TunnelInlet());
+        // the HTTP head arrived whole; from now on the requests come from the POST, through the inlet
+        RequestDeadline head = RequestDeadline.removeFrom(pipeline);
+        pipeline.addLast("tunnel-inlet", new TunnelInlet(tunnel));
+        if (head != null) {
+            pipeline.addLast(RequestDeadline.NAME, head.fresh());
+        }
         tunnels.installRtsp(pipeline);
         tunnel.opened(pipeline.context("tunnel-inlet"));
         if (!tunnels.register(tunnel)) {
@@ -104,6 +110,8 @@ final class TunnelRequestHandler extends SimpleChannelInboundHandler<HttpObject>
             return;
         }
         tunnel.attach(ctx.channel());
+        // the head arrived whole; the body is a stream, timed by the GET connection's request deadline
+        RequestDeadline.removeFrom(ctx.pipeline());
         // the body is base64 for as long as the connection lasts, whatever Content-Length announced
         ctx.pipeline().replace(DECODER, "tunnel-body", new TunnelPostDecoder(tunnel));
         ctx.pipeline().remove(this);
