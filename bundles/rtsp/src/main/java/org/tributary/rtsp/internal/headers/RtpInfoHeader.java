@@ -36,7 +36,8 @@ public final class RtpInfoHeader {
      * One stream of the RTP-Info header.
      *
      * @param url     the stream URL as the client knows it (the SETUP URL); it must not contain blanks,
-     *                control characters, {@code ,} or {@code ;}, which would break the header syntax
+     *                control characters, {@code ,}, {@code ;} or {@code "}, which would break the header
+     *                syntax (a quote makes the rest of the header one quoted string to a reader)
      * @param seq     the first RTP sequence number, 0..65535, or null when unknown
      * @param rtptime the RTP timestamp matching the start of the range, 0..2^32-1, or null when unknown
      */
@@ -45,7 +46,7 @@ public final class RtpInfoHeader {
         /** @throws IllegalArgumentException when a field cannot be written into the header */
         public Entry {
             Objects.requireNonNull(url, "url");
-            if (url.isEmpty() || url.chars().anyMatch(c -> c <= 0x20 || c >= 0x7F || c == ',' || c == ';')) {
+            if (url.isEmpty() || url.chars().anyMatch(c -> c <= 0x20 || c >= 0x7F || c == ',' || c == ';' || c == '"')) {
                 throw new IllegalArgumentException("url \"" + url + "\" cannot be written into RTP-Info");
             }
             if (seq != null && (seq < 0 || seq > 0xFFFF)) {

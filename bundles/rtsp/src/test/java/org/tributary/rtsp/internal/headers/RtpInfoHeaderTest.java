@@ -33,6 +33,7 @@ public class RtpInfoHeaderTest {
         assertThrows(IllegalArgumentException.class, () -> new RtpInfoHeader.Entry("rtsp://h/a,b", 1, 1L));
         assertThrows(IllegalArgumentException.class, () -> new RtpInfoHeader.Entry("rtsp://h/a;b", 1, 1L));
         assertThrows(IllegalArgumentException.class, () -> new RtpInfoHeader.Entry("rtsp://h/a b", 1, 1L));
+        assertThrows(IllegalArgumentException.class, () -> new RtpInfoHeader.Entry("rtsp://h/\"a\"", 1, 1L));
         assertThrows(IllegalArgumentException.class, () -> new RtpInfoHeader.Entry("rtsp://h/a\r\nX: y", 1, 1L));
         assertThrows(IllegalArgumentException.class, () -> new RtpInfoHeader.Entry("", 1, 1L));
         assertThrows(IllegalArgumentException.class, () -> new RtpInfoHeader.Entry("rtsp://h/a", 65536, 1L));
