@@ -105,7 +105,7 @@ public class HostileConnectionsInteropIT {
             int refusedPerConnection = 0;
             int refusedPerAddress = 0;
             for (int c = 0; c < 8; c++) {
-                RtspTestClient client = RtspTestClient.from("127.0.0.2", "127.0.0.1", SERVER.rtspPort());
+                RtspTestClient client = new RtspTestClient("127.0.0.2", "127.0.0.1", SERVER.rtspPort());
                 attack.add(client);
                 for (int s = 0; s < 10; s++) {
                     client.send("SETUP", SERVER.url("/sample.mp4") + "/trackID=1",
@@ -173,8 +173,8 @@ public class HostileConnectionsInteropIT {
     @Test
     public void aSessionNeverPlayedIsReapedOnItsOpenConnectionAndAPausedOneWithKeepAlivesLives() throws Exception {
         try (RunningCommand gstreamer = RunningCommand.start(Gstreamer.command(SERVER.url("/sample.mp4"), "udp"));
-             RtspTestClient idle = RtspTestClient.from("127.0.0.4", "127.0.0.1", SERVER.rtspPort());
-             RtspTestClient paused = RtspTestClient.from("127.0.0.4", "127.0.0.1", SERVER.rtspPort())) {
+             RtspTestClient idle = new RtspTestClient("127.0.0.4", "127.0.0.1", SERVER.rtspPort());
+             RtspTestClient paused = new RtspTestClient("127.0.0.4", "127.0.0.1", SERVER.rtspPort())) {
             String track = SERVER.url("/sample.mp4") + "/trackID=1";
             RtspResponse setUp = idle.request("SETUP", track, "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
             assertEquals(setUp.describe(), 200, setUp.status());

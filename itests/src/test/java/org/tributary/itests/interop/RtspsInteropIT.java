@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.ClassRule;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -137,6 +138,9 @@ public class RtspsInteropIT {
         assertEquals("decoded pictures over " + protocol + play.describe(), 250, Gstreamer.decodedPictures(play));
     }
 
+    private static final AtomicInteger RAW_CLIENTS =
+            new AtomicInteger();
+
     /** What a raw client does on the TLS port before waiting for the server to close it. */
     private interface RawClient {
         void send(RtspTestClient client) throws IOException;
@@ -149,7 +153,9 @@ public class RtspsInteropIT {
     private static void assertClosedLoggedAndReleased(RawClient client, Duration within) throws IOException {
         long before = OpenSockets.tcpConnections(SERVER.rtspsPort());
         long logged = failedHandshakesLogged();
-        try (RtspTestClient connection = new RtspTestClient("127.0.0.1", SERVER.rtspsPort())) {
+        // each from an address of its own: failed handshakes are logged once per address every 10 s
+        String from = "127.0.1." + RAW_CLIENTS.incrementAndGet();
+        try (RtspTestClient connection = new RtspTestClient(from, "127.0.0.1", SERVER.rtspsPort())) {
             client.send(connection);
             assertTrue("the server closes the connection", connection.closedByServer(within));
         }

@@ -47,16 +47,6 @@ public final class RtspTestClient implements Closeable {
         this(open(host, port), null);
     }
 
-    /** Connects from a given local address (127.0.0.2, 127.0.0.3... on loopback), to act as another client. */
-    public static RtspTestClient from(String localHost, String host, int port) throws IOException {
-        Socket socket = new Socket();
-        socket.bind(new InetSocketAddress(localHost, 0));
-        socket.connect(new InetSocketAddress(host, port), (int) READ_TIMEOUT.toMillis());
-        socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
-        socket.setTcpNoDelay(true);
-        return new RtspTestClient(socket, null);
-    }
-
     private RtspTestClient(Socket socket, TunnelPost post) throws IOException {
         this.socket = socket;
         this.post = post;

@@ -62,12 +62,14 @@ final class SessionShares {
             }
         }
         if (connectionLimit > 0 && onConnection >= connectionLimit) {
-            throw refused(TOO_MANY_ON_CONNECTION, host, what, onConnection + " sessions on its connection, "
-                    + "maxSessionsPerConnection is " + connectionLimit);
+            REFUSALS.info(host, "Refused a session for {}: {} sessions on its connection, "
+                    + "maxSessionsPerConnection is {} (453)", what, onConnection, connectionLimit);
+            throw new RtspException(TOO_MANY_ON_CONNECTION, onConnection + " sessions on its connection");
         }
         if (addressLimit > 0 && fromAddress >= addressLimit) {
-            throw refused(TOO_MANY_FROM_ADDRESS, host, what, fromAddress + " sessions from " + host
-                    + ", maxSessionsPerAddress is " + addressLimit);
+            REFUSALS.info(host, "Refused a session for {}: {} sessions from {}, maxSessionsPerAddress is {} (453)",
+                    what, fromAddress, host, addressLimit);
+            throw new RtspException(TOO_MANY_FROM_ADDRESS, fromAddress + " sessions from " + host);
         }
     }
 
@@ -75,10 +77,5 @@ final class SessionShares {
     static String host(String client) {
         int colon = client.lastIndexOf(':');
         return colon < 0 ? client : client.substring(0, colon);
-    }
-
-    private static RtspException refused(HttpResponseStatus status, String host, String what, String cause) {
-        REFUSALS.info(host, "Refused a session for {}: {} ({} {})", what, cause, status.code(), status.reasonPhrase());
-        return new RtspException(status, cause);
     }
 }
