@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.ClassRule;
 import org.junit.Test;
+import org.tributary.itests.support.ProcessResult;
 import org.tributary.itests.support.RtspTestClient;
+import org.tributary.itests.support.Tools;
 import org.tributary.itests.support.TributaryDistribution;
 
 /**
@@ -30,7 +32,7 @@ import org.tributary.itests.support.TributaryDistribution;
  * denied path, a malformed Authorization, wrong passwords until the address is blocked, then
  * requests from the blocked address) write only a handful of karaf.log lines, one per refusal
  * class every 10 s, the next one saying how many were left out; every request is still answered
- * with the right status, and 127.0.0.1 keeps being served.
+ * with the right status, and 127.0.0.1 keeps being served: a real ffmpeg viewer plays every packet.
  */
 public class LogFloodInteropIT {
 
@@ -58,7 +60,13 @@ public class LogFloodInteropIT {
         String wrongPassword = "Basic " + Base64.getEncoder().encodeToString(
                 "alice:wrong".getBytes(StandardCharsets.US_ASCII));
         AtomicInteger requests = new AtomicInteger();
-        try (RawClient attacker = new RawClient(ATTACKER, SERVER.rtspPort())) {
+        Tools.require("ffmpeg", "ffprobe");
+        PacketCounts expected = PlaybackAssertions.countsOfFile(SERVER.mediaDir().resolve("sample.mp4"));
+        // a real viewer from 127.0.0.1 plays throughout the flood
+        try (RunningCommand viewer = RunningCommand.start(List.of("ffmpeg", "-nostdin", "-v", "warning",
+                "-rtsp_transport", "udp", "-i", SERVER.url("/sample.mp4"), "-map", "0", "-c", "copy",
+                "-f", "framecrc", "-"));
+             RawClient attacker = new RawClient(ATTACKER, SERVER.rtspPort())) {
             for (int i = 0; i < ROUNDS; i++) {
                 assertEquals(403, attacker.describe(SERVER.url("/denied/sample.mp4")));
                 assertEquals(400, attacker.describe(SERVER.url("/sample.mp4"), "Authorization: Digest username"));
@@ -81,6 +89,10 @@ public class LogFloodInteropIT {
                         requests.incrementAndGet();
                         return SERVER.logText().substring(mark).contains("more like this from " + ATTACKER);
                     });
+            ProcessResult played = viewer.awaitExit(Ffmpeg.PLAY_TIMEOUT);
+            assertEquals("ffmpeg exit code" + played.describe(), 0, played.exitCode());
+            assertEquals("the ffmpeg viewer got every packet during the flood" + played.describe(), expected,
+                    PacketCounts.ofFramecrc(played.stdout()));
         }
         assertServed();
         double seconds = (System.nanoTime() - start) / 1e9;
