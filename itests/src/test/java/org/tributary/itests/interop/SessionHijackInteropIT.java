@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -26,12 +27,14 @@ import org.tributary.itests.support.RtspResponse;
 import org.tributary.itests.support.RtspTestClient;
 import org.tributary.itests.support.Tools;
 import org.tributary.itests.support.TributaryDistribution;
+import org.tributary.itests.support.TunnelPost;
 
 /**
  * A session belongs to its client, a Digest answer to its address, and the protocol edges are
  * answered as RFC 2326 says. The victims play from 127.0.0.1 (a real ffmpeg viewer logged in, a
- * viewer driven by hand, an ffmpeg publisher); the attacker connects from 127.0.0.2, which is this
- * host too but another client address to the server.
+ * viewer driven by hand, one through the HTTP tunnel, an ffmpeg publisher); the attacker connects
+ * from 127.0.0.2, over plain RTSP or a tunnel of its own, which is this host too but another client
+ * address to the server.
  */
 public class SessionHijackInteropIT {
 
@@ -99,6 +102,34 @@ public class SessionHijackInteropIT {
             assertEquals("ffmpeg exit code" + played.describe(), 0, played.exitCode());
             assertEquals("the ffmpeg viewer got every packet" + played.describe(), expected,
                     PacketCounts.ofFramecrc(played.stdout()));
+        }
+    }
+
+    @Test
+    public void foreignRequestsThroughTheHttpTunnelGet454AndTheTunnelledViewerKeepsPlaying() throws IOException {
+        String url = SERVER.url(PRIVATE);
+        try (RtspTestClient victim = tunnelFrom("127.0.0.1")) {
+            assertEquals(200, authorized(victim, "SETUP", url + "/trackID=1",
+                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1").status());
+            assertEquals(200, victim.request("PLAY", url).status());
+            assertNotNull("the tunnelled victim receives RTP", victim.readFrame(Duration.ofSeconds(5)));
+            String header = "Session: " + victim.session();
+
+            try (RtspTestClient attacker = tunnelFrom(ATTACKER)) {
+                for (String method : List.of("PLAY", "PAUSE", "GET_PARAMETER", "TEARDOWN")) {
+                    assertEquals(method + " through a tunnel from " + ATTACKER, 454,
+                            attacker.request(method, url, header).status());
+                }
+            }
+            try (RtspTestClient plain = new RtspTestClient(ATTACKER, "127.0.0.1", SERVER.rtspPort())) {
+                for (String method : List.of("PAUSE", "TEARDOWN")) {
+                    assertEquals(method + " over plain RTSP from " + ATTACKER, 454,
+                            plain.request(method, url, header).status());
+                }
+            }
+            assertNotNull("the tunnelled victim still receives RTP", victim.readFrame(Duration.ofSeconds(5)));
+            assertEquals("the tunnelled victim still has its session", 200,
+                    victim.request("GET_PARAMETER", url).status());
         }
     }
 
@@ -186,6 +217,12 @@ public class SessionHijackInteropIT {
         String[] withLogin = Arrays.copyOf(headers, headers.length + 1);
         withLogin[headers.length] = "Authorization: " + DigestAnswer.authorization(ALICE, method, url, md5(first));
         return client.request(method, url, withLogin);
+    }
+
+    /** Opens an RTSP-over-HTTP tunnel whose GET and POST both come from {@code localAddress}. */
+    private static RtspTestClient tunnelFrom(String localAddress) throws IOException {
+        return RtspTestClient.tunnel("127.0.0.1", SERVER.rtspPort(),
+                new TunnelPost(localAddress, "127.0.0.1", SERVER.rtspPort(), UUID.randomUUID().toString()));
     }
 
     private static RtspResponse describe(RtspTestClient client, String url, String authorization) throws IOException {

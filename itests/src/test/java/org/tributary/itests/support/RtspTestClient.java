@@ -66,7 +66,8 @@ public final class RtspTestClient implements Closeable {
         return open(host, port, null);
     }
 
-    private static Socket open(String host, int port, String localAddress) throws IOException {
+    /** Connects from {@code localAddress} (null: the system's choice), with the client's timeouts. */
+    static Socket open(String host, int port, String localAddress) throws IOException {
         Socket socket = new Socket();
         if (localAddress != null) {
             socket.bind(new InetSocketAddress(localAddress, 0));
@@ -80,12 +81,13 @@ public final class RtspTestClient implements Closeable {
     /**
      * Opens an RTSP-over-HTTP tunnel (the QuickTime convention): a GET connection with the cookie of
      * {@code post}, which must answer 200 {@code application/x-rtsp-tunnelled} and then brings the
-     * responses and interleaved frames; requests go through {@code post}.
+     * responses and interleaved frames; requests go through {@code post}. The GET comes from the
+     * post's {@link TunnelPost#localAddress() local address}.
      *
      * @throws IOException when the GET is not answered 200 with that content type
      */
     public static RtspTestClient tunnel(String host, int port, TunnelPost post) throws IOException {
-        RtspTestClient client = new RtspTestClient(open(host, port), post);
+        RtspTestClient client = new RtspTestClient(open(host, port, post.localAddress()), post);
         client.socket.getOutputStream().write(("GET / HTTP/1.0\r\nx-sessioncookie: " + post.cookie() + "\r\n"
                 + "Accept: application/x-rtsp-tunnelled\r\nPragma: no-cache\r\nCache-Control: no-cache\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
