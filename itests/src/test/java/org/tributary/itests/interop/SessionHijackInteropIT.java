@@ -108,14 +108,17 @@ public class SessionHijackInteropIT {
     @Test
     public void foreignRequestsThroughTheHttpTunnelGet454AndTheTunnelledViewerKeepsPlaying() throws IOException {
         String url = SERVER.url(PRIVATE);
-        try (RtspTestClient victim = tunnelFrom("127.0.0.1")) {
+        TunnelPost victimPost = postFrom("127.0.0.1");
+        try (RtspTestClient victim = RtspTestClient.tunnel("127.0.0.1", SERVER.rtspPort(), victimPost)) {
             assertEquals(200, authorized(victim, "SETUP", url + "/trackID=1",
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1").status());
+            // the session belongs to the tunnel, not to one POST: QuickTime opens a new POST per request
+            victimPost.reopen();
             assertEquals(200, victim.request("PLAY", url).status());
             assertNotNull("the tunnelled victim receives RTP", victim.readFrame(Duration.ofSeconds(5)));
             String header = "Session: " + victim.session();
 
-            try (RtspTestClient attacker = tunnelFrom(ATTACKER)) {
+            try (RtspTestClient attacker = RtspTestClient.tunnel("127.0.0.1", SERVER.rtspPort(), postFrom(ATTACKER))) {
                 for (String method : List.of("PLAY", "PAUSE", "GET_PARAMETER", "TEARDOWN")) {
                     assertEquals(method + " through a tunnel from " + ATTACKER, 454,
                             attacker.request(method, url, header).status());
@@ -219,10 +222,9 @@ public class SessionHijackInteropIT {
         return client.request(method, url, withLogin);
     }
 
-    /** Opens an RTSP-over-HTTP tunnel whose GET and POST both come from {@code localAddress}. */
-    private static RtspTestClient tunnelFrom(String localAddress) throws IOException {
-        return RtspTestClient.tunnel("127.0.0.1", SERVER.rtspPort(),
-                new TunnelPost(localAddress, "127.0.0.1", SERVER.rtspPort(), UUID.randomUUID().toString()));
+    /** The POST half of a new RTSP-over-HTTP tunnel from {@code localAddress}; its GET comes from there too. */
+    private static TunnelPost postFrom(String localAddress) {
+        return new TunnelPost(localAddress, "127.0.0.1", SERVER.rtspPort(), UUID.randomUUID().toString());
     }
 
     private static RtspResponse describe(RtspTestClient client, String url, String authorization) throws IOException {
