@@ -173,11 +173,6 @@ final class RecordSession extends SessionIdentity {
     }
 
     @Override
-    public synchronized boolean dependsOnOpenConnection() {
-        return !interleaved.isEmpty() && connection.isActive();
-    }
-
-    @Override
     public synchronized boolean closed() {
         return closed;
     }

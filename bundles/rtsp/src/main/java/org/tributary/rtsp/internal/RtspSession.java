@@ -87,13 +87,6 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
                 && t.connection() == connection);
     }
 
-    /** True when media goes over a connection that is still open: that connection keeps it alive. */
-    @Override
-    public synchronized boolean dependsOnOpenConnection() {
-        return outputs.values().stream().anyMatch(o -> o.transport() instanceof InterleavedTransport t
-                && t.connection().isActive());
-    }
-
     /**
      * Starts or resumes playing.
      *

@@ -30,9 +30,6 @@ interface ServerSession extends StreamSession {
     /** @return true when media goes over this connection, so the session cannot outlive it */
     boolean dependsOn(Channel connection);
 
-    /** @return true when media goes over a connection that is still open (which keeps it alive) */
-    boolean dependsOnOpenConnection();
-
     /** @return true once closed */
     boolean closed();
 
