@@ -1,4 +1,4 @@
-package org.tributary.rtsp.internal.headers;
+package org.tributary.rtp.rtsp;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
@@ -18,7 +18,7 @@ public class ScaleHeaderTest {
     public void reversePlayIs456() {
         for (String value : new String[] {"-1", "-0.5", "-2.0"}) {
             RtspHeaderException e = assertThrows(value, RtspHeaderException.class, () -> ScaleHeader.choose(value));
-            assertEquals(456, e.status().code());
+            assertEquals(456, e.statusCode());
         }
     }
 
@@ -27,7 +27,7 @@ public class ScaleHeaderTest {
         for (String value : new String[] {"0", "0.000", "-0", "NaN", "Infinity", "-Infinity", "1e3", "+2", "", ".5",
                 "1,5", "0x10", "1234567890", "1.1234567890", "fast", "1;x"}) {
             RtspHeaderException e = assertThrows(value, RtspHeaderException.class, () -> ScaleHeader.choose(value));
-            assertEquals(value, 400, e.status().code());
+            assertEquals(value, 400, e.statusCode());
         }
     }
 }

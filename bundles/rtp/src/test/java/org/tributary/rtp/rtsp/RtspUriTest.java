@@ -1,4 +1,4 @@
-package org.tributary.rtsp.internal.headers;
+package org.tributary.rtp.rtsp;
 
 import org.junit.Test;
 
@@ -83,7 +83,7 @@ public class RtspUriTest {
                 fail("accepted " + row[0]);
             } catch (MalformedHeaderException e) {
                 assertTrue(row[0] + " -> " + e.getMessage(), e.getMessage().contains(row[1]));
-                assertEquals(400, e.status().code());
+                assertEquals(400, e.statusCode());
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.tributary.rtsp.internal.headers;
+package org.tributary.rtp.rtsp;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package org.tributary.rtsp.internal.headers;
+package org.tributary.rtp.rtsp;
 
 /**
  * The {@code a-b} pair of a Transport parameter: RTP then RTCP port ({@code client_port},

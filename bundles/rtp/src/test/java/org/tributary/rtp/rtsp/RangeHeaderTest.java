@@ -1,4 +1,4 @@
-package org.tributary.rtsp.internal.headers;
+package org.tributary.rtp.rtsp;
 
 import org.junit.Test;
 
@@ -64,9 +64,9 @@ public class RangeHeaderTest {
                 fail("accepted " + row[0]);
             } catch (MalformedHeaderException e) {
                 assertTrue(row[0] + " -> " + e.getMessage(), e.getMessage().contains(row[1]));
-                assertEquals(400, e.status().code());
+                assertEquals(400, e.statusCode());
             } catch (RtspHeaderException e) {
-                fail(row[0] + " -> " + e.status() + " instead of 400: " + e.getMessage());
+                fail(row[0] + " -> " + e.statusCode() + " instead of 400: " + e.getMessage());
             }
         }
     }
@@ -77,7 +77,7 @@ public class RangeHeaderTest {
             "clock=19961108T142300Z-", "bytes=0-100"}) {
             UnsupportedRangeUnitException e = assertThrows(UnsupportedRangeUnitException.class,
                     () -> RangeHeader.parse(value));
-            assertEquals(501, e.status().code());
+            assertEquals(501, e.statusCode());
             assertTrue(e.getMessage(), e.getMessage().contains(value.substring(0, value.indexOf('='))));
         }
     }
@@ -86,7 +86,7 @@ public class RangeHeaderTest {
     public void rangesThatCannotBeServedAreInvalidRanges() {
         for (String value : new String[] {"npt=10-5", "npt=-10", "npt=0:01:00-59.9"}) {
             InvalidRangeException e = assertThrows(InvalidRangeException.class, () -> RangeHeader.parse(value));
-            assertEquals(457, e.status().code());
+            assertEquals(457, e.statusCode());
         }
     }
 

@@ -1,6 +1,4 @@
-package org.tributary.rtsp.internal.headers;
-
-import io.netty.handler.codec.rtsp.RtspResponseStatuses;
+package org.tributary.rtp.rtsp;
 
 /**
  * Syntax error or out-of-bounds number in a header value or the request URI: 400 Bad Request.
@@ -11,6 +9,6 @@ public final class MalformedHeaderException extends RtspHeaderException {
 
     /** @param message the cause, naming the offending value */
     public MalformedHeaderException(String message) {
-        super(RtspResponseStatuses.BAD_REQUEST, message);
+        super(400, message);
     }
 }

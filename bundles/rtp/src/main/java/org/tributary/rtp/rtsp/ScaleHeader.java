@@ -1,8 +1,6 @@
-package org.tributary.rtsp.internal.headers;
+package org.tributary.rtp.rtsp;
 
 import java.util.regex.Pattern;
-
-import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 
 /**
  * The Scale header of a PLAY (RFC 2326 §12.34): the rate of play, {@code [ "-" ] 1*DIGIT [ "." *DIGIT ]}.
@@ -55,7 +53,7 @@ public final class ScaleHeader {
         private static final long serialVersionUID = 1L;
 
         UnsupportedScaleException(String message) {
-            super(RtspResponseStatuses.HEADER_FIELD_NOT_VALID, message);
+            super(456, message);
         }
     }
 }

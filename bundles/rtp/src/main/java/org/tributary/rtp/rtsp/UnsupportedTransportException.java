@@ -1,6 +1,4 @@
-package org.tributary.rtsp.internal.headers;
-
-import io.netty.handler.codec.rtsp.RtspResponseStatuses;
+package org.tributary.rtp.rtsp;
 
 /**
  * No transport offered by the client can be served (e.g. RTP/SAVP, RAW/RAW/UDP, multicast): 461
@@ -12,6 +10,6 @@ public final class UnsupportedTransportException extends RtspHeaderException {
 
     /** @param message the cause, naming the offending value */
     public UnsupportedTransportException(String message) {
-        super(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, message);
+        super(461, message);
     }
 }

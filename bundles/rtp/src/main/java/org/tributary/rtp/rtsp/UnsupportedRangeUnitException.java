@@ -1,6 +1,4 @@
-package org.tributary.rtsp.internal.headers;
-
-import io.netty.handler.codec.rtsp.RtspResponseStatuses;
+package org.tributary.rtp.rtsp;
 
 /**
  * A Range in a unit other than npt (smpte, clock): 501 Not Implemented, the unit is valid RTSP the
@@ -12,6 +10,6 @@ public final class UnsupportedRangeUnitException extends RtspHeaderException {
 
     /** @param message the cause, naming the offending value */
     public UnsupportedRangeUnitException(String message) {
-        super(RtspResponseStatuses.NOT_IMPLEMENTED, message);
+        super(501, message);
     }
 }

@@ -1,4 +1,4 @@
-package org.tributary.rtsp.internal.headers;
+package org.tributary.rtp.rtsp;
 
 import org.junit.Test;
 
@@ -81,7 +81,7 @@ public class TransportHeaderTest {
                 fail("accepted " + row[0]);
             } catch (MalformedHeaderException e) {
                 assertTrue(row[0] + " -> " + e.getMessage(), e.getMessage().contains(row[1]));
-                assertEquals(400, e.status().code());
+                assertEquals(400, e.statusCode());
             } catch (UnsupportedTransportException e) {
                 fail(row[0] + " -> 461 instead of 400: " + e.getMessage());
             }
@@ -110,7 +110,7 @@ public class TransportHeaderTest {
             "RAW/RAW/UDP;unicast;client_port=3000", "RTP/AVPF;unicast;client_port=1-2", "RTP/AVP/SCTP;unicast", "MP2T/H2221/UDP;unicast;client_port=1"}) {
             UnsupportedTransportException e = assertThrows(UnsupportedTransportException.class,
                     () -> TransportHeader.parse(only));
-            assertEquals(461, e.status().code());
+            assertEquals(461, e.statusCode());
             assertTrue(e.getMessage(), e.getMessage().contains(only.substring(0, only.indexOf(';'))));
         }
     }
@@ -130,7 +130,7 @@ public class TransportHeaderTest {
     public void selectWithoutServableSpecGives461() throws Exception {
         TransportHeader header = TransportHeader.parse("RTP/AVP;multicast;ttl=4,RTP/AVP;unicast;destination=1.2.3.4");
         UnsupportedTransportException e = assertThrows(UnsupportedTransportException.class, header::select);
-        assertEquals(461, e.status().code());
+        assertEquals(461, e.statusCode());
     }
 
     @Test

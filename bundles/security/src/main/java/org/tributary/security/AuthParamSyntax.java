@@ -1,4 +1,4 @@
-package org.tributary.rtsp.internal.auth;
+package org.tributary.security;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -10,17 +10,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The lexical layer of RFC 7235 credentials and challenges: octet checks, the
+ * The lexical layer of RFC 7235 credentials and challenges, for servers reading
+ * {@code Authorization} and clients reading {@code WWW-Authenticate} alike: octet checks, the
  * {@code #auth-param} list ({@code token = ( token / quoted-string )}), quoting, strict UTF-8.
- * Header values arrive one char per octet (ISO-8859-1), as the RTSP decoder reads them.
+ * Header values arrive one char per octet (ISO-8859-1), as an RTSP or HTTP decoder reads them.
  */
-final class AuthParamSyntax {
+public final class AuthParamSyntax {
 
-    /** Longest Authorization header value accepted. */
-    static final int MAX_HEADER_LENGTH = AuthorizationHeader.MAX_LENGTH;
+    /** Longest Authorization or WWW-Authenticate header value accepted. */
+    public static final int MAX_HEADER_LENGTH = 4096;
 
     /** Longest realm, in characters (challenges) or UTF-8 bytes (credentials). */
-    static final int MAX_REALM_LENGTH = 255;
+    public static final int MAX_REALM_LENGTH = 255;
 
     private static final String TCHAR_SYMBOLS = "!#$%&'*+-.^_`|~";
 
@@ -30,34 +31,37 @@ final class AuthParamSyntax {
     /**
      * Checks a whole header value: length, octets only (chars up to U+00FF), no control characters
      * other than HTAB.
+     *
+     * @param header the whole header value, untrusted
+     * @throws MalformedAuthorizationException naming the length or the first offending character
      */
-    static void checkHeader(String header) throws MalformedAuthorizationException {
+    public static void checkHeader(String header) throws MalformedAuthorizationException {
         if (header.length() > MAX_HEADER_LENGTH) {
-            throw new MalformedAuthorizationException("Authorization header of " + header.length()
+            throw new MalformedAuthorizationException("header value of " + header.length()
                     + " characters exceeds " + MAX_HEADER_LENGTH);
         }
         for (int i = 0; i < header.length(); i++) {
             char c = header.charAt(i);
             if (c > 0xFF || (c < 0x20 && c != '\t') || c == 0x7F) {
                 throw new MalformedAuthorizationException(String.format(Locale.ROOT,
-                        "Authorization header holds character U+%04X at position %d", (int) c, i));
+                        "header value holds character U+%04X at position %d", (int) c, i));
             }
         }
     }
 
     /** @return true for an RFC 7230 {@code tchar} */
-    static boolean isTchar(char c) {
+    public static boolean isTchar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 || TCHAR_SYMBOLS.indexOf(c) >= 0;
     }
 
     /** @return true when every char is an ASCII hex digit (either case) */
-    static boolean isHex(String text) {
+    public static boolean isHex(String text) {
         return text.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
     }
 
     /** @return the index of the first char at or after {@code from} that is not SP or HTAB */
-    static int skipBlanks(String text, int from) {
+    public static int skipBlanks(String text, int from) {
         int i = from;
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
@@ -69,9 +73,11 @@ final class AuthParamSyntax {
      * Parses a comma-separated {@code auth-param} list. Names are lower-cased, values unquoted
      * (quoted-pair escapes resolved); empty list elements are skipped as RFC 7230 §7 asks.
      *
+     * @param text the list after the scheme, e.g. {@code realm="Tributary", nonce="abc"}; untrusted
+     * @return the parameters by lower-case name, in the order given
      * @throws MalformedAuthorizationException on a syntax error or a parameter given twice
      */
-    static Map<String, String> parameters(String text) throws MalformedAuthorizationException {
+    public static Map<String, String> parameters(String text) throws MalformedAuthorizationException {
         Map<String, String> parameters = new LinkedHashMap<>();
         int i = 0;
         while (true) {
@@ -149,7 +155,7 @@ final class AuthParamSyntax {
      * @throws IllegalArgumentException when it is empty, longer than {@value #MAX_REALM_LENGTH}
      *         characters, or holds a character outside U+0020..U+007E
      */
-    static String challengeRealm(String realm) {
+    public static String challengeRealm(String realm) {
         if (realm.isEmpty() || realm.length() > MAX_REALM_LENGTH
                 || !realm.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
             throw new IllegalArgumentException("realm \"" + abbreviate(realm) + "\" is empty, longer than "
@@ -159,7 +165,7 @@ final class AuthParamSyntax {
     }
 
     /** @return the value as a quoted-string, escaping {@code "} and {@code \} */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -176,7 +182,7 @@ final class AuthParamSyntax {
      *
      * @param what names the value in the error message
      */
-    static CharBuffer utf8(byte[] octets, String what) throws MalformedAuthorizationException {
+    public static CharBuffer utf8(byte[] octets, String what) throws MalformedAuthorizationException {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -188,17 +194,17 @@ final class AuthParamSyntax {
     }
 
     /** Decodes a one-char-per-octet string (as read from the wire) as strict UTF-8. */
-    static String utf8(String octetString, String what) throws MalformedAuthorizationException {
+    public static String utf8(String octetString, String what) throws MalformedAuthorizationException {
         return utf8(octetString.getBytes(StandardCharsets.ISO_8859_1), what).toString();
     }
 
     /** @return true when the text holds a control character (C0 or DEL) */
-    static boolean hasControl(CharSequence text) {
+    public static boolean hasControl(CharSequence text) {
         return text.chars().anyMatch(c -> c < 0x20 || c == 0x7F);
     }
 
     /** Shortens a client-supplied value before it goes into a message. */
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 }

@@ -1,6 +1,4 @@
-package org.tributary.rtsp.internal.headers;
-
-import io.netty.handler.codec.rtsp.RtspResponseStatuses;
+package org.tributary.rtp.rtsp;
 
 /**
  * A well-formed npt range the server cannot honour (end before start, no start): 457 Invalid Range.
@@ -11,6 +9,6 @@ public final class InvalidRangeException extends RtspHeaderException {
 
     /** @param message the cause, naming the offending value */
     public InvalidRangeException(String message) {
-        super(RtspResponseStatuses.INVALID_RANGE, message);
+        super(457, message);
     }
 }
