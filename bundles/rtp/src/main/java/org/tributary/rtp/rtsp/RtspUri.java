@@ -173,7 +173,7 @@ public final class RtspUri {
         return out.toString();
     }
 
-    /** Characters up to U+00FF stand for the bytes Netty read from the request line; others are UTF-8. */
+    /** Characters up to U+00FF stand for the bytes the decoder read from the request line; others are UTF-8. */
     private static byte[] wireBytes(int codePoint) {
         if (codePoint <= 0xFF) {
             return new byte[] {(byte) codePoint};

@@ -21,7 +21,8 @@ public class OriginPullTest {
         assertNull(plain.user());
         assertFalse(plain.hasCredentials());
         assertEquals("/", OriginUrl.parse("rtsp://h").path());
-        for (String bad : new String[] {"", "http://h/x", "rtsp:///x", "rtsp://h/a b"}) {
+        for (String bad : new String[] {"", "http://h/x", "rtsp:///x", "rtsp://h/a b",
+                "rtsp://bob%0D%0AX-Injected:%20yes:pw@h/x"}) {
             try {
                 OriginUrl.parse(bad);
                 fail("accepted " + bad);
