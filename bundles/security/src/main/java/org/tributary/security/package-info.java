@@ -1,11 +1,13 @@
 /**
  * The one home of Tributary's security-critical code, used by every bundle that needs it:
  * confinement of untrusted request paths to a folder ({@link org.tributary.security.ConfinedFolder}),
- * the Digest hashes of RFC 2617 and RFC 7616 ({@link org.tributary.security.DigestHash}), and the
- * rate-limited log of refusals ({@link org.tributary.security.RefusalLog}). Only the JDK and SLF4J.
+ * the Digest hashes of RFC 2617 and RFC 7616 ({@link org.tributary.security.DigestHash}), the
+ * {@code auth-param} syntax of {@code Authorization} and {@code WWW-Authenticate} values
+ * ({@link org.tributary.security.AuthParamSyntax}), and the rate-limited log of refusals
+ * ({@link org.tributary.security.RefusalLog}). Only the JDK and SLF4J.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tributary.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,14 +18,17 @@ import org.tributary.itests.support.TributaryDistribution;
 
 /**
  * Origin → edge: ffmpeg publishes sample.mp4 to the origin's {@code /live/cam1} as bob of group
- * broadcaster; the edge, a second distribution, relays it with a factory configuration
- * {@code org.tributary.live.relay-test.cfg} (pulling anonymously over TCP), and ffprobe and ffmpeg
- * viewers of the edge's {@code /live/cam1} get H.264 and AAC and decode them without a complaint.
+ * broadcaster; the origin lets only logged-in users read {@code /live/}, so the edge, a second
+ * distribution, relays it with a factory configuration {@code org.tributary.live.relay-test.cfg}
+ * whose URL carries bob's name and password (the relay reads the origin's Digest challenges and
+ * answers them over TCP), and ffprobe and ffmpeg viewers of the edge's {@code /live/cam1} get H.264
+ * and AAC and decode them without a complaint.
  */
 public class RelayInteropIT {
 
     @ClassRule
-    public static final TributaryDistribution ORIGIN = LiveClients.withBroadcaster(new TributaryDistribution());
+    public static final TributaryDistribution ORIGIN = LiveClients.withBroadcaster(new TributaryDistribution())
+            .withConfig("org.tributary.access.cfg", Map.of("rules", "/ WRITE group broadcaster; /live/ READ valid-user"));
 
     /** Four seconds of pictures at 25 per second, less a few for the cut at the end. */
     private static final long FOUR_SECONDS_OF_FRAMES = 90;
@@ -37,7 +40,7 @@ public class RelayInteropIT {
     public static void startEdge() throws IOException {
         Tools.require("ffmpeg", "ffprobe");
         edge = new TributaryDistribution().withConfig("org.tributary.live.relay-test.cfg",
-                Map.of("url", ORIGIN.url(PATH), "path", "cam1", "reconnectSeconds", "1"));
+                Map.of("url", BROADCASTER.url(ORIGIN, PATH), "path", "cam1", "reconnectSeconds", "1"));
         edge.start();
     }
 
@@ -54,9 +57,10 @@ public class RelayInteropIT {
         String origin = BROADCASTER.url(ORIGIN, PATH);
         try (RunningCommand publisher = LiveClients.publish(ORIGIN.mediaDir().resolve("sample.mp4"), origin, "tcp",
                 true)) {
-            LiveClients.awaitPublished(ORIGIN, PATH, publisher);
             // the edge pulls again every second until the origin has the broadcast
             LiveClients.awaitPublished(edge, PATH, publisher);
+            assertTrue("an anonymous viewer of the origin is asked to log in",
+                    AccessAssertions.refusedWith(AccessAssertions.probe(ORIGIN.url(PATH)), AccessAssertions.UNAUTHORIZED));
 
             ProcessResult probe = AccessAssertions.probe(edge.url(PATH));
             assertTrue("ffprobe of the edge lists h264 and aac" + probe.describe(), AccessAssertions.gotStreams(probe));

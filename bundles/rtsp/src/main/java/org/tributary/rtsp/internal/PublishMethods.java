@@ -21,11 +21,11 @@ import org.tributary.api.AccessMode;
 import org.tributary.api.MediaException;
 import org.tributary.api.Publication;
 import org.tributary.api.UserPrincipal;
-import org.tributary.rtsp.internal.headers.PortPair;
-import org.tributary.rtsp.internal.headers.RtspHeaderException;
-import org.tributary.rtsp.internal.headers.RtspUri;
-import org.tributary.rtsp.internal.headers.SessionHeader;
-import org.tributary.rtsp.internal.headers.TransportSpec;
+import org.tributary.rtp.rtsp.PortPair;
+import org.tributary.rtp.rtsp.RtspHeaderException;
+import org.tributary.rtp.rtsp.RtspUri;
+import org.tributary.rtp.rtsp.SessionHeader;
+import org.tributary.rtp.rtsp.TransportSpec;
 import org.tributary.security.RefusalLog;
 
 /**

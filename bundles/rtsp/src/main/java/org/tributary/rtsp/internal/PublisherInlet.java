@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 import io.netty.buffer.ByteBuf;
 import org.tributary.rtp.SenderLock;
 import org.tributary.rtp.SsrcLock;
-import org.tributary.rtsp.internal.headers.PortPair;
+import org.tributary.rtp.rtsp.PortPair;
 
 /**
  * The gate of one track a publisher sends over UDP. The track's two server ports are open to anyone,

@@ -27,8 +27,8 @@ import org.tributary.rtp.PayloadFormats;
 import org.tributary.rtp.RtpTrack;
 import org.tributary.rtp.SdpOrigin;
 import org.tributary.rtp.SdpWriter;
-import org.tributary.rtsp.internal.headers.RtspHeaderException;
-import org.tributary.rtsp.internal.headers.RtspUri;
+import org.tributary.rtp.rtsp.RtspHeaderException;
+import org.tributary.rtp.rtsp.RtspUri;
 import org.tributary.security.RefusalLog;
 
 /**
@@ -83,7 +83,8 @@ final class RequestProcessor {
         }
         if (cause instanceof RtspHeaderException e) {
             LOG.debug("{} from {}: {}", what, channel.remoteAddress(), e.getMessage());
-            return CompletableFuture.completedFuture(RtspRequestHandler.status(e.status()));
+            HttpResponseStatus status = RtspResponseStatuses.valueOf(e.statusCode());
+            return CompletableFuture.completedFuture(RtspRequestHandler.status(status));
         }
         if (cause instanceof AccessRefused e) {
             return refusal(e.outcome());

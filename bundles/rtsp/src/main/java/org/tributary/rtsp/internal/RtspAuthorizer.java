@@ -21,7 +21,7 @@ import org.tributary.rtsp.internal.auth.BasicCredentials;
 import org.tributary.rtsp.internal.auth.DigestAuthenticator;
 import org.tributary.rtsp.internal.auth.DigestCredentials;
 import org.tributary.rtsp.internal.auth.DigestVerification;
-import org.tributary.rtsp.internal.auth.MalformedAuthorizationException;
+import org.tributary.security.MalformedAuthorizationException;
 import org.tributary.security.RefusalLog;
 
 /**

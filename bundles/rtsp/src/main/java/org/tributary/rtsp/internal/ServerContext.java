@@ -15,8 +15,8 @@ import org.tributary.api.MediaPresentation;
 import org.tributary.api.MountRegistry;
 import org.tributary.api.UserPrincipal;
 import org.tributary.rtp.UdpPortPool;
-import org.tributary.rtsp.internal.headers.RtspHeaderException;
-import org.tributary.rtsp.internal.headers.SessionHeader;
+import org.tributary.rtp.rtsp.RtspHeaderException;
+import org.tributary.rtp.rtsp.SessionHeader;
 import org.tributary.security.ConfinedFolder;
 
 /** What every connection of the server shares; the parts a configuration change replaces are volatile. */

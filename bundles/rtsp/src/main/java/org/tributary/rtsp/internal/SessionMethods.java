@@ -23,15 +23,15 @@ import org.tributary.api.MediaPresentation;
 import org.tributary.api.UserPrincipal;
 import org.tributary.rtp.PayloadFormats;
 import org.tributary.rtp.RtpTrack;
-import org.tributary.rtsp.internal.headers.PortPair;
-import org.tributary.rtsp.internal.headers.RangeHeader;
-import org.tributary.rtsp.internal.headers.RtpInfoHeader;
-import org.tributary.rtsp.internal.headers.RtspHeaderException;
-import org.tributary.rtsp.internal.headers.RtspUri;
-import org.tributary.rtsp.internal.headers.ScaleHeader;
-import org.tributary.rtsp.internal.headers.SessionHeader;
-import org.tributary.rtsp.internal.headers.TransportHeader;
-import org.tributary.rtsp.internal.headers.TransportSpec;
+import org.tributary.rtp.rtsp.PortPair;
+import org.tributary.rtp.rtsp.RangeHeader;
+import org.tributary.rtp.rtsp.RtpInfoHeader;
+import org.tributary.rtp.rtsp.RtspHeaderException;
+import org.tributary.rtp.rtsp.RtspUri;
+import org.tributary.rtp.rtsp.ScaleHeader;
+import org.tributary.rtp.rtsp.SessionHeader;
+import org.tributary.rtp.rtsp.TransportHeader;
+import org.tributary.rtp.rtsp.TransportSpec;
 import org.tributary.security.RefusalLog;
 
 /** SETUP, PLAY, PAUSE, TEARDOWN and the keep-alive methods of one connection. */

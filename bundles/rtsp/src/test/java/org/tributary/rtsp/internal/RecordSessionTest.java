@@ -18,7 +18,7 @@ import org.junit.After;
 import org.junit.Test;
 import org.tributary.api.Publication;
 import org.tributary.rtp.RtpHeader;
-import org.tributary.rtsp.internal.headers.PortPair;
+import org.tributary.rtp.rtsp.PortPair;
 
 /**
  * A publisher's session: its UDP tracks take only the publisher's declared ports and SSRC, and an end

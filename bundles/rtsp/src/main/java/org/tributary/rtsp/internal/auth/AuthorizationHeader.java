@@ -2,6 +2,9 @@ package org.tributary.rtsp.internal.auth;
 
 import java.util.Locale;
 
+import org.tributary.security.AuthParamSyntax;
+import org.tributary.security.MalformedAuthorizationException;
+
 /**
  * The credentials of an RTSP/HTTP {@code Authorization} header: {@link BasicCredentials}
  * (RFC 7617) or {@link DigestCredentials} (RFC 7616). Parsing checks syntax and bounds only;
@@ -11,7 +14,7 @@ import java.util.Locale;
 public sealed interface AuthorizationHeader permits BasicCredentials, DigestCredentials {
 
     /** Longest Authorization header value accepted, in characters. */
-    int MAX_LENGTH = 4096;
+    int MAX_LENGTH = AuthParamSyntax.MAX_HEADER_LENGTH;
 
     /**
      * Parses an Authorization header value.

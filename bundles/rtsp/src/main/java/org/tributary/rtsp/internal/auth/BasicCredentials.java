@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
+import org.tributary.security.AuthParamSyntax;
+import org.tributary.security.MalformedAuthorizationException;
+
 /**
  * Basic credentials (RFC 7617): {@code base64(user ":" password)}, decoded as strict UTF-8 and
  * split at the first ':' (a password may hold ':', a user name cannot). The password stays a

@@ -1,6 +1,7 @@
 package org.tributary.rtsp.internal.auth;
 
 import org.tributary.api.DigestAlgorithm;
+import org.tributary.security.AuthParamSyntax;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

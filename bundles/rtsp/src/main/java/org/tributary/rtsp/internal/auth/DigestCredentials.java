@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.tributary.security.AuthParamSyntax;
+import org.tributary.security.MalformedAuthorizationException;
+
 /**
  * Digest credentials (RFC 7616 §3.4), checked for syntax and bounds. Algorithms MD5 (also when
  * absent, as RFC 2617 says) and SHA-256; qop {@code auth} or none (RFC 2069 clients: QuickTime,

@@ -10,6 +10,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import org.tributary.security.AuthParamSyntax;
+import org.tributary.security.MalformedAuthorizationException;
+
 /**
  * Coverage-guided fuzzing of {@link AuthorizationHeader#parse}: any header value gives Basic or
  * Digest credentials or a {@link MalformedAuthorizationException}; Basic credentials and a Digest

@@ -2,6 +2,7 @@ package org.tributary.rtsp.internal.auth;
 
 import org.junit.Test;
 import org.tributary.api.DigestAlgorithm;
+import org.tributary.security.MalformedAuthorizationException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

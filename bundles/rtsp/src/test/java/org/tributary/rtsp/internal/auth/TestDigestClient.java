@@ -1,6 +1,8 @@
 package org.tributary.rtsp.internal.auth;
 
 import org.tributary.api.DigestAlgorithm;
+import org.tributary.security.AuthParamSyntax;
+import org.tributary.security.MalformedAuthorizationException;
 
 import java.util.Map;
 

@@ -3,25 +3,24 @@ package org.tributary.source.live.internal.relay;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.tributary.security.AuthParamSyntax;
 import org.tributary.security.DigestHash;
+import org.tributary.security.MalformedAuthorizationException;
 
 /**
  * Answers an origin's {@code WWW-Authenticate} challenges with the URL's user and password: Digest
  * MD5 (RFC 2617, with {@code qop=auth} when offered, else the RFC 2069 form) when the origin offers
- * it, else Basic. Once challenged, every later request carries an answer. Synchronized, because a
- * TEARDOWN may be written from another thread than the connection's reader.
+ * it, else Basic. Once challenged, every later request carries an answer. Challenges are read, and
+ * answers quoted, with the server's {@link AuthParamSyntax}. Synchronized, because a TEARDOWN may be
+ * written from another thread than the connection's reader.
  */
 final class OriginCredentials {
 
-    private static final Pattern PARAMETER = Pattern.compile("([A-Za-z0-9_-]+)\\s*=\\s*(?:\"([^\"]*)\"|([^,\\s]*))");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String user;
@@ -46,30 +45,35 @@ final class OriginCredentials {
     synchronized void challenge(List<String> challenges) throws OriginException {
         Map<String, String> chosen = null;
         boolean offersBasic = false;
+        String malformed = null;
         for (String challenge : challenges) {
-            if (challenge.regionMatches(true, 0, "Digest ", 0, 7)) {
-                Map<String, String> parameters = parameters(challenge.substring(7));
-                String algorithm = parameters.getOrDefault("algorithm", "MD5");
-                if (algorithm.equalsIgnoreCase("MD5") && parameters.containsKey("realm")
-                        && parameters.containsKey("nonce")) {
-                    chosen = parameters;
+            if (isScheme(challenge, "Digest")) {
+                try {
+                    Map<String, String> parameters = digestParameters(challenge);
+                    if (parameters.getOrDefault("algorithm", "MD5").equalsIgnoreCase("MD5")) {
+                        chosen = parameters;
+                    }
+                } catch (MalformedAuthorizationException e) {
+                    malformed = e.getMessage();
                 }
-            } else if (challenge.regionMatches(true, 0, "Basic", 0, 5)) {
+            } else if (isScheme(challenge, "Basic")) {
                 offersBasic = true;
             }
         }
         if (chosen != null) {
             digest = chosen;
-            String qops = chosen.getOrDefault("qop", "");
-            qop = List.of(qops.toLowerCase(Locale.ROOT).split("\\s*,\\s*")).contains("auth");
+            qop = offersAuth(chosen.getOrDefault("qop", ""));
             cnonce = HexFormat.of().formatHex(randomBytes());
             nonceCount = 0;
             basic = null;
         } else if (offersBasic) {
             basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             digest = null;
+        } else if (malformed != null) {
+            throw new OriginException("origin sent a malformed WWW-Authenticate Digest challenge: " + malformed);
         } else {
-            throw new OriginException("origin asks for an authentication other than Basic or Digest MD5: " + challenges);
+            throw new OriginException("origin asks for an authentication other than Basic or Digest MD5: "
+                    + AuthParamSyntax.abbreviate(String.join(" | ", challenges)));
         }
     }
 
@@ -84,17 +88,20 @@ final class OriginCredentials {
         String nonce = digest.get("nonce");
         String ha1 = DigestHash.MD5.ha1(user, realm, password);
         String ha2 = DigestHash.MD5.ha2(method, uri);
-        StringBuilder header = new StringBuilder("Digest username=\"").append(user).append("\", realm=\"")
-                .append(realm).append("\", nonce=\"").append(nonce).append("\", uri=\"").append(uri).append('"');
+        StringBuilder header = new StringBuilder("Digest username=").append(AuthParamSyntax.quote(user))
+                .append(", realm=").append(AuthParamSyntax.quote(realm))
+                .append(", nonce=").append(AuthParamSyntax.quote(nonce))
+                .append(", uri=").append(AuthParamSyntax.quote(uri));
         if (qop) {
             String nc = String.format(Locale.ROOT, "%08x", ++nonceCount);
-            header.append(", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce).append("\", response=\"")
-                    .append(DigestHash.MD5.response(ha1, nonce, nc, cnonce, "auth", ha2)).append('"');
+            header.append(", qop=auth, nc=").append(nc).append(", cnonce=").append(AuthParamSyntax.quote(cnonce))
+                    .append(", response=\"").append(DigestHash.MD5.response(ha1, nonce, nc, cnonce, "auth", ha2))
+                    .append('"');
         } else {
             header.append(", response=\"").append(DigestHash.MD5.responseWithoutQop(ha1, nonce, ha2)).append('"');
         }
         if (digest.containsKey("opaque")) {
-            header.append(", opaque=\"").append(digest.get("opaque")).append('"');
+            header.append(", opaque=").append(AuthParamSyntax.quote(digest.get("opaque")));
         }
         if (digest.containsKey("algorithm")) {
             header.append(", algorithm=MD5");
@@ -102,11 +109,36 @@ final class OriginCredentials {
         return header.toString();
     }
 
-    static Map<String, String> parameters(String text) {
-        Map<String, String> parameters = new HashMap<>();
-        Matcher m = PARAMETER.matcher(text);
-        while (m.find()) {
-            parameters.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), m.group(2) != null ? m.group(2) : m.group(3));
+    /** @return whether a challenge's {@code qop} list (comma-separated tokens) holds {@code auth} */
+    private static boolean offersAuth(String qops) {
+        for (String option : qops.split(",")) {
+            if (option.strip().equalsIgnoreCase("auth")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether a challenge names the scheme (case-insensitive), alone or followed by a blank */
+    private static boolean isScheme(String challenge, String scheme) {
+        String text = challenge.stripLeading();
+        return text.regionMatches(true, 0, scheme, 0, scheme.length())
+                && (text.length() == scheme.length() || text.charAt(scheme.length()) == ' '
+                        || text.charAt(scheme.length()) == '\t');
+    }
+
+    /**
+     * @return the parameters of a Digest challenge, with the {@code realm} and {@code nonce} it needs
+     * @throws MalformedAuthorizationException when its syntax is broken or it lacks realm or nonce
+     */
+    static Map<String, String> digestParameters(String challenge) throws MalformedAuthorizationException {
+        AuthParamSyntax.checkHeader(challenge);
+        String text = challenge.stripLeading();
+        Map<String, String> parameters = AuthParamSyntax.parameters(text.substring("Digest".length()));
+        for (String required : List.of("realm", "nonce")) {
+            if (!parameters.containsKey(required)) {
+                throw new MalformedAuthorizationException("Digest challenge without " + required);
+            }
         }
         return parameters;
     }

@@ -7,12 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.tributary.api.LiveSource;
 import org.tributary.api.MediaException;
 import org.tributary.api.Publication;
+import org.tributary.rtp.rtsp.PortPair;
+import org.tributary.rtp.rtsp.SessionHeader;
+import org.tributary.rtp.rtsp.TransportSpec;
 
 /**
  * One pull of an origin's stream into a local broadcast: DESCRIBE, publish the origin's SDP, SETUP
@@ -25,10 +26,6 @@ final class OriginPull implements Closeable {
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     static final int DEFAULT_SESSION_TIMEOUT = 60;
     private static final int RTCP_BYE = 203;
-    private static final Pattern INTERLEAVED = Pattern.compile("interleaved=(\\d{1,3})(?:-(\\d{1,3}))?");
-    private static final Pattern TIMEOUT = Pattern.compile(";\\s*timeout\\s*=\\s*(\\d{1,5})");
-    private static final Pattern SESSION_ID = Pattern.compile("[\\x21-\\x7e&&[^;]]{1,256}");
-    private static final Pattern URL = Pattern.compile("(?i)rtsp://\\S{1,1024}");
     private static final OriginConnection.FrameSink DROP = (channel, data, length) -> { };
 
     private final OriginUrl origin;
@@ -74,7 +71,7 @@ final class OriginPull implements Closeable {
             String uri = origin.requestUri();
             OriginResponse described = ok(connection.request("DESCRIBE", uri, DROP, "Accept: application/sdp"),
                     "DESCRIBE", uri);
-            String base = base(described, uri);
+            String base = OriginHeaders.contentBase(described, uri);
             publication = source.publish(path, described.body(), "relay from " + origin);
             if (closed.get()) {
                 return;
@@ -108,31 +105,18 @@ final class OriginPull implements Closeable {
     private int setup(String base, List<String> controls) throws IOException {
         int timeout = DEFAULT_SESSION_TIMEOUT;
         for (int track = 0; track < controls.size(); track++) {
-            String url = trackUrl(base, controls.get(track));
-            int rtp = 2 * track;
+            String url = OriginHeaders.trackUrl(base, controls.get(track));
+            PortPair requested = new PortPair(2 * track, 2 * track + 1);
             OriginResponse answer = ok(connection.request("SETUP", url, DROP,
-                    "Transport: RTP/AVP/TCP;unicast;interleaved=" + rtp + "-" + (rtp + 1)), "SETUP", url);
-            String session = answer.header("session");
-            if (session == null) {
-                throw new OriginException("origin answered SETUP " + url + " without a Session header");
-            }
+                    "Transport: " + TransportSpec.tcp(requested)), "SETUP", url);
+            SessionHeader session = OriginHeaders.session(answer, url);
             if (track == 0) {
-                String id = session.split(";", 2)[0].trim();
-                if (!SESSION_ID.matcher(id).matches()) {
-                    throw new OriginException("origin gave a malformed session id");
-                }
-                connection.session(id);
-                timeout = timeout(session);
+                connection.session(session.id());
+                timeout = OriginHeaders.timeout(session, DEFAULT_SESSION_TIMEOUT);
             }
-            String transport = answer.header("transport");
-            Matcher m = INTERLEAVED.matcher(transport == null ? "" : transport);
-            int rtpChannel = m.find() ? Integer.parseInt(m.group(1)) : rtp;
-            int rtcpChannel = m.group(2) != null ? Integer.parseInt(m.group(2)) : rtpChannel + 1;
-            if (rtpChannel > 255 || rtcpChannel > 255) {
-                throw new OriginException("origin chose an interleaved channel above 255: " + transport);
-            }
-            channels[rtpChannel] = track;
-            channels[rtcpChannel] = -(track + 2);
+            PortPair interleaved = OriginHeaders.interleaved(answer, url, requested);
+            channels[interleaved.rtp()] = track;
+            channels[interleaved.rtcp()] = -(track + 2);
         }
         return timeout;
     }
@@ -182,42 +166,6 @@ final class OriginPull implements Closeable {
             throw new OriginException("origin answered " + method + " " + url + " with " + response.startLine());
         }
         return response;
-    }
-
-    private static String base(OriginResponse described, String requested) throws OriginException {
-        String base = described.header("content-base");
-        if (base == null) {
-            base = described.header("content-location");
-        }
-        if (base == null) {
-            return requested;
-        }
-        if (!URL.matcher(base).matches()) {
-            throw new OriginException("origin sent a Content-Base that is not an rtsp:// URL");
-        }
-        return base;
-    }
-
-    /** @return the URL of a track from the base URL and the track's a=control, relative or absolute */
-    static String trackUrl(String base, String control) throws OriginException {
-        String url;
-        if (control.isEmpty() || control.equals("*")) {
-            url = base;
-        } else if (control.regionMatches(true, 0, "rtsp://", 0, 7)) {
-            url = control;
-        } else {
-            url = base.endsWith("/") ? base + control : base + "/" + control;
-        }
-        if (!URL.matcher(url).matches()) {
-            throw new OriginException("track control gives no usable rtsp:// URL: " + control);
-        }
-        return url;
-    }
-
-    private static int timeout(String session) {
-        Matcher m = TIMEOUT.matcher(session);
-        int seconds = m.find() ? Integer.parseInt(m.group(1)) : DEFAULT_SESSION_TIMEOUT;
-        return seconds < 2 || seconds > 3600 ? DEFAULT_SESSION_TIMEOUT : seconds;
     }
 
     /** Ends the pull: TEARDOWN when playing, socket closed, broadcast ended. Idempotent, any thread. */

@@ -6,6 +6,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import org.tributary.security.AuthParamSyntax;
+
 /**
  * An origin's {@code rtsp://[user:password@]host[:port]/path} URL, split into where to connect,
  * what to request and who to log in as. {@link #toString()} never shows the credentials.
@@ -53,6 +55,10 @@ record OriginUrl(String host, int port, String path, String user, String passwor
             int colon = userInfo.indexOf(':');
             user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
             password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
+            if (AuthParamSyntax.hasControl(user)) {
+                // it is written into the Digest answer's header line
+                throw new IllegalArgumentException("relay url user name holds a control character");
+            }
         }
         return new OriginUrl(uri.getHost(), port, path, user, password);
     }

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.tributary.security.AuthParamSyntax;
+import org.tributary.security.MalformedAuthorizationException;
+
 /**
  * Just enough of an RTSP origin on 127.0.0.1, one connection at a time: DESCRIBE answers an SDP,
  * SETUP and PLAY succeed, then the planned {@code $} frames are written and the connection closed
@@ -122,7 +125,12 @@ final class FakeOrigin implements Closeable {
         if (authorization == null || !authorization.startsWith("Digest ")) {
             return false;
         }
-        Map<String, String> p = RelayTestSupport.parameters(authorization.substring(7));
+        Map<String, String> p;
+        try {
+            p = AuthParamSyntax.parameters(authorization.substring(7));
+        } catch (MalformedAuthorizationException e) {
+            return false;
+        }
         String ha1 = RelayTestSupport.md5(expectedUser + ":" + REALM + ":" + expectedPassword);
         String ha2 = RelayTestSupport.md5(request.method() + ":" + p.get("uri"));
         String expected = p.containsKey("qop")

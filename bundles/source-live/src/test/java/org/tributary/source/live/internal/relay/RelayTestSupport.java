@@ -5,18 +5,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Shared pieces of the relay tests, computed independently of the code under test. */
 final class RelayTestSupport {
 
     static final byte[] RECEIVER_REPORT = {(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 7};
-    private static final Pattern PARAMETER = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]+))");
 
     private RelayTestSupport() {
     }
@@ -62,15 +57,6 @@ final class RelayTestSupport {
         packet[11] = 1;
         System.arraycopy(payload, 0, packet, 12, payload.length);
         return packet;
-    }
-
-    static Map<String, String> parameters(String text) {
-        Map<String, String> parameters = new HashMap<>();
-        Matcher m = PARAMETER.matcher(text);
-        while (m.find()) {
-            parameters.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
-        }
-        return parameters;
     }
 
     static String md5(String text) {
