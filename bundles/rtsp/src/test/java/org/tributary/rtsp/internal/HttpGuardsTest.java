@@ -14,8 +14,9 @@ import org.tributary.api.http.HttpHandler;
 
 /**
  * The connection guards of the streaming ports hold for HTTP exchanges too: a head or a Shoutcast login
- * must arrive within the request timeout, an unanswered request is closed by the idle timeout, and a
- * connection that streams an answer or receives a body is in use however long it lasts.
+ * must arrive within the request timeout, an unanswered request is closed by the idle timeout, a listener
+ * that stops reading by the drain timeout, and a connection that streams an answer or receives a body is
+ * in use however long it lasts.
  */
 public class HttpGuardsTest {
 
@@ -41,6 +42,19 @@ public class HttpGuardsTest {
         after(listener, 61);
         after(listener, 61);
         assertTrue(listener.isActive());
+    }
+
+    @Test
+    public void aListenerThatStopsReadingIsClosedByTheDrainTimeout() {
+        EmbeddedChannel listener = connect(exchange -> exchange.stream(200, Map.of()));
+        EmbeddedRtspServer.send(listener, "GET /radio HTTP/1.0\r\n\r\n");
+        // what a client that reads nothing leaves behind: an outbound buffer above the high-water mark
+        listener.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+        listener.runPendingTasks();
+        after(listener, 14);
+        assertTrue(listener.isActive());
+        after(listener, 2);
+        assertFalse(listener.isActive());
     }
 
     @Test
