@@ -86,7 +86,7 @@ public final class HttpPort {
         RequestDeadline.removeFrom(pipeline);
         HttpHandlers.Claim claim = handlers.find(head.target().path());
         if (claim == null) {
-            refuse(ctx, head.version(), 404, head + ": no handler serves this path");
+            refuse(ctx, head.version(), 404, head + ": no handler serves this path", !head.head());
             return false;
         }
         NettyExchange exchange = new NettyExchange(ctx.channel(), head);
@@ -97,7 +97,7 @@ public final class HttpPort {
         }
         if (!handlers.serve(claim.handler(), ctx.channel())) {
             exchange.inlet().discard();
-            refuse(ctx, head.version(), 503, head + ": its handler stopped meanwhile");
+            refuse(ctx, head.version(), 503, head + ": its handler stopped meanwhile", !head.head());
             return true;
         }
         try {
@@ -115,6 +115,12 @@ public final class HttpPort {
      * error line), closes the connection once written, reads nothing more, and logs the cause.
      */
     static void refuse(ChannelHandlerContext ctx, String version, int status, String cause) {
+        refuse(ctx, version, status, cause, true);
+    }
+
+    /** @param withBody false for the answer to a HEAD request */
+    private static void refuse(ChannelHandlerContext ctx, String version, int status, String cause,
+                               boolean withBody) {
         ByteBuf answer;
         if (org.tributary.api.http.HttpExchange.ICY_LOGIN.equals(version)) {
             REFUSALS.info(ctx.channel().remoteAddress(), "Shoutcast source login from {} refused: {}",
@@ -127,7 +133,7 @@ public final class HttpPort {
                     + "\n").getBytes(StandardCharsets.US_ASCII);
             answer = Unpooled.wrappedBuffer(HttpAnswers.head(ctx.alloc(), version, status,
                     Map.of("Content-Type", "text/plain; charset=us-ascii", "Server", "Tributary"), body.length),
-                    Unpooled.wrappedBuffer(body));
+                    Unpooled.wrappedBuffer(withBody ? body : new byte[0]));
         }
         ctx.channel().config().setAutoRead(false);
         ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);

@@ -5,12 +5,16 @@ import java.util.Base64;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tributary.api.http.HttpExchange;
+import org.tributary.security.RefusalLog;
 
 /**
  * Reads a Shoutcast v1 source login: a password line, then {@code name:value} lines ({@code icy-name:...})
@@ -26,6 +30,9 @@ final class IcyLoginDecoder extends ByteToMessageDecoder {
     static final int MAX_HEADERS = 32;
     /** The password libshout sends to see whether the server refuses a wrong one. */
     static final String PROBE = "!POKE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IcyLoginDecoder.class);
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     private final HttpPort port;
     private final HttpHeaders headers = new DefaultHttpHeaders(false);
@@ -85,7 +92,13 @@ final class IcyLoginDecoder extends ByteToMessageDecoder {
 
     private void login(ChannelHandlerContext ctx) {
         if (PROBE.equals(password)) {
-            refuse(ctx, "libshout's probe (password " + PROBE + ")");
+            // a refusal class of its own, so that it never hides the refusal of the real login after it
+            refused = true;
+            REFUSALS.info(ctx.channel().remoteAddress(), "libshout's probe from {} (password {}) refused, as it "
+                    + "expects before its real login", ctx.channel().remoteAddress(), PROBE);
+            ctx.channel().config().setAutoRead(false);
+            ctx.writeAndFlush(HttpAnswers.ascii(ctx.alloc(), HttpAnswers.ICY_REFUSED))
+                    .addListener(ChannelFutureListener.CLOSE);
             return;
         }
         dispatched = true;

@@ -80,6 +80,11 @@ public class HttpPortTest {
         assertTrue(answer, answer.startsWith("HTTP/1.1 404 Not Found\r\n"));
         assertTrue(answer, answer.endsWith("\r\n\r\n404 Not Found\n"));
         assertFalse(channel.isOpen());
+        EmbeddedChannel head = open(new HttpPort(new HttpHandlers()), false);
+        send(head, "HEAD /radio HTTP/1.0\r\n\r\n");
+        String headAnswer = written(head);
+        assertTrue(headAnswer, headAnswer.startsWith("HTTP/1.0 404 Not Found\r\n"));
+        assertTrue("no body for HEAD: " + headAnswer, headAnswer.endsWith("Connection: close\r\n\r\n"));
     }
 
     @Test
