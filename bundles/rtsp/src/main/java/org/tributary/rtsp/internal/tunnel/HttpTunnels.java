@@ -9,7 +9,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.AttributeKey;
 
 /**
@@ -26,10 +25,6 @@ public final class HttpTunnels {
     static final String COOKIE = "x-sessioncookie";
     /** Name of the HTTP decoder in front of a tunnel's request handler (a POST's body replaces it). */
     public static final String HTTP_DECODER = TunnelRequestHandler.DECODER;
-
-    private static final int MAX_INITIAL_LINE = 4096;
-    private static final int MAX_HEADERS = 8192;
-    private static final int MAX_CHUNK = 8192;
 
     /** On a POST connection that joined a tunnel: the tunnel's GET connection. */
     static final AttributeKey<Channel> GET_OF_POST = AttributeKey.valueOf(HttpTunnels.class, "get");
@@ -50,12 +45,6 @@ public final class HttpTunnels {
     /** Applies a new POST timeout to tunnels opened from now on. */
     public void timeoutSeconds(long seconds) {
         this.timeoutSeconds = seconds;
-    }
-
-    /** Makes a connection that starts with an HTTP request line speak HTTP until it joins a tunnel. */
-    public void install(ChannelPipeline pipeline) {
-        pipeline.addLast(TunnelRequestHandler.DECODER, new HttpRequestDecoder(MAX_INITIAL_LINE, MAX_HEADERS, MAX_CHUNK))
-                .addLast("tunnel-request", new TunnelRequestHandler(this));
     }
 
     /**
