@@ -6,6 +6,7 @@ import java.util.Queue;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -54,6 +55,14 @@ final class ExchangeInlet extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext context, Object msg) {
         ByteBuf bytes = msg instanceof ByteBuf buf ? buf : msg instanceof HttpContent content ? content.content() : null;
         try {
+            if (msg instanceof DecoderResultProvider decoded && decoded.decoderResult().isFailure() && failure == null) {
+                failure = decoded.decoderResult().cause();
+                REFUSALS.info(context.channel().remoteAddress(), "Closing the connection from {}: the chunked body of "
+                        + "{} is malformed ({})", context.channel().remoteAddress(), exchange.requestHead(),
+                        failure.getMessage());
+                context.close();
+                return;
+            }
             if (bytes != null && bytes.isReadable() && !discarding && !complete) {
                 if (receiver != null) {
                     if (failure == null) {

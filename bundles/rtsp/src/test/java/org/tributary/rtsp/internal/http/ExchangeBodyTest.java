@@ -57,6 +57,16 @@ public class ExchangeBodyTest {
     }
 
     @Test
+    public void aMalformedChunkEndsTheBodyWithItsCause() {
+        EmbeddedChannel channel = open(portWith("/", source), false);
+        send(channel, "PUT /radio HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\n");
+        assertEquals("hello", body.text.toString());
+        assertEquals(1, body.ends);
+        assertTrue(body.cause != null);
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
     public void bytesSentBeforeALateAcceptanceComeFirst() {
         TestConnections.Recording late = new TestConnections.Recording(e -> { });
         EmbeddedChannel channel = open(portWith("/", late), false);
