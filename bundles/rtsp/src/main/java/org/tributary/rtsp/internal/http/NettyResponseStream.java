@@ -19,6 +19,8 @@ import org.tributary.security.RefusalLog;
  * flushed at once; {@link #write} reports the connection's writability (the {@link OutboundGuard}'s water
  * mark). A writer that ignores it is stopped at {@link #HARD_BOUND} bytes queued: the connection is closed,
  * so its memory stays bounded. Writes from a thread other than the connection's cost a task hand-off each.
+ * A direct {@code ByteBuffer} reaches the socket as it is; a heap one is copied once into direct memory by
+ * the transport, as for any heap buffer.
  */
 final class NettyResponseStream implements ResponseStream {
 

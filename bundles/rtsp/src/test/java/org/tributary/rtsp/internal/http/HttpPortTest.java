@@ -98,6 +98,17 @@ public class HttpPortTest {
     }
 
     @Test
+    public void aHandlerThatThrowsAfterAnsweringHasItsConnectionClosed() {
+        EmbeddedChannel channel = open(portWith("/", exchange -> {
+            exchange.stream(200, Map.of());
+            throw new IllegalStateException("broken after streaming");
+        }), false);
+        send(channel, "GET / HTTP/1.1\r\n\r\n");
+        assertTrue(written(channel).startsWith("HTTP/1.1 200 OK\r\n"));
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
     public void badTargetsAndVersionsAreRefused() {
         String[][] cases = {
             {"GET /a%zz HTTP/1.1", "HTTP/1.1 400 "}, {"GET /a%00b HTTP/1.1", "HTTP/1.1 400 "},

@@ -55,6 +55,20 @@ public class ResponseStreamTest {
     }
 
     @Test
+    public void onCloseRunsOnceWhenTheListenerGoesAndTheExecutorIsTheConnectionsLoop() {
+        EmbeddedChannel channel = open(portWith("/", listener), false);
+        send(channel, "GET /radio HTTP/1.1\r\n\r\n");
+        AtomicInteger closed = new AtomicInteger();
+        listener.last().onClose(closed::incrementAndGet);
+        assertEquals(channel.eventLoop(), listener.last().executor());
+        channel.close();
+        assertEquals(1, closed.get());
+        listener.last().onClose(closed::incrementAndGet);
+        assertEquals("at once when closed already", 2, closed.get());
+        assertFalse(streams.get(0).isOpen());
+    }
+
+    @Test
     public void headGetsOnlyTheHead() {
         EmbeddedChannel channel = open(portWith("/", listener), false);
         send(channel, "HEAD /radio HTTP/1.1\r\n\r\n");
