@@ -19,6 +19,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.tributary.api.http.HttpExchange;
 import org.tributary.api.http.HttpHandler;
@@ -55,6 +56,8 @@ public class HttpHandlerInteropIT extends TributaryExamSupport {
     private ServiceRegistration<HttpHandler> register(HttpHandler service, String... prefixes) {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(HttpHandler.PREFIX, prefixes);
+        // above any handler of the distribution that claims the same prefix ("/" for Shoutcast logins)
+        properties.put(Constants.SERVICE_RANKING, 1000);
         return bundleContext.registerService(HttpHandler.class, service, properties);
     }
 

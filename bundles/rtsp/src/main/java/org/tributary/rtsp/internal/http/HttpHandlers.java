@@ -9,13 +9,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.netty.channel.Channel;
+import org.osgi.framework.Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.http.HttpHandler;
 
 /**
  * The {@link HttpHandler} services of the streaming ports, chosen by the longest path prefix of their
- * {@link HttpHandler#PREFIX} property. Handlers come and go while requests are served: a lookup reads one
+ * {@link HttpHandler#PREFIX} property; of two handlers with the same prefix, the one of the higher
+ * {@code service.ranking} (then the older service) wins. Handlers come and go while requests are served: a lookup reads one
  * snapshot, and the connections a handler was serving are closed when it goes away, so no connection is
  * left with a handler whose bundle stopped.
  */
@@ -23,9 +25,12 @@ public final class HttpHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpHandlers.class);
 
-    /** A prefix and the handler that claims it. */
-    record Claim(String prefix, HttpHandler handler) {
+    /** A prefix and the handler that claims it, with the service's ranking and id for ties. */
+    record Claim(String prefix, HttpHandler handler, int ranking, long serviceId) {
     }
+
+    private static final Comparator<Claim> PRECEDENCE = Comparator.comparingInt((Claim c) -> c.prefix().length())
+            .thenComparingInt(Claim::ranking).reversed().thenComparingLong(Claim::serviceId);
 
     private final Map<HttpHandler, Set<Channel>> serving = new ConcurrentHashMap<>();
     /** Longest prefix first. */
@@ -44,10 +49,12 @@ public final class HttpHandlers {
                 next.add(claim);
             }
         }
+        int ranking = properties.get(Constants.SERVICE_RANKING) instanceof Integer rank ? rank : 0;
+        long serviceId = properties.get(Constants.SERVICE_ID) instanceof Long id ? id : Long.MAX_VALUE;
         for (String prefix : prefixes) {
-            next.add(new Claim(prefix, handler));
+            next.add(new Claim(prefix, handler, ranking, serviceId));
         }
-        next.sort(Comparator.comparingInt((Claim c) -> c.prefix().length()).reversed());
+        next.sort(PRECEDENCE);
         claims = List.copyOf(next);
         serving.computeIfAbsent(handler, h -> ConcurrentHashMap.newKeySet());
         LOG.info("HTTP handler {} serves {} on the streaming ports", handler, prefixes);

@@ -31,6 +31,15 @@ public class HttpHandlersTest {
     }
 
     @Test
+    public void ofEqualPrefixesTheHigherRankingThenTheOlderServiceWins() {
+        handlers.add(root, Map.of(HttpHandler.PREFIX, "/", "service.id", 7L));
+        handlers.add(admin, Map.of(HttpHandler.PREFIX, "/", "service.id", 9L));
+        assertEquals("the older service", root, handlers.find("/x").handler());
+        handlers.add(admin, Map.of(HttpHandler.PREFIX, "/", "service.id", 9L, "service.ranking", 10));
+        assertEquals("the higher ranking", admin, handlers.find("/x").handler());
+    }
+
+    @Test
     public void prefixesThatAreNotPathsAreIgnored() {
         handlers.add(root, Map.of(HttpHandler.PREFIX, new String[] {"radio", "/radio"}));
         handlers.add(admin, Map.of());
