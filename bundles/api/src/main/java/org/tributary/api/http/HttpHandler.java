@@ -2,8 +2,8 @@ package org.tributary.api.http;
 
 /**
  * A service that answers the HTTP requests arriving on the streaming ports below the path prefixes named
- * by its {@link #PREFIX} service property. The handler with the longest matching prefix is chosen; a
- * request no handler claims is answered 404. The ports' guards (connections per address, request deadline,
+ * by its {@link #PREFIX} service property. The handler with the longest matching prefix is chosen (for equal
+ * prefixes, the higher {@code service.ranking}); a request no handler claims is answered 404. The ports' guards (connections per address, request deadline,
  * outbound water mark and drain timeout, idle timeout until a body streams) apply before a handler sees it.
  */
 public interface HttpHandler {

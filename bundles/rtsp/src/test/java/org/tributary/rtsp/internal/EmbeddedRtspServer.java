@@ -23,6 +23,7 @@ import org.tributary.api.StreamSession;
 import org.tributary.rtp.UdpPortPool;
 import org.tributary.rtsp.internal.auth.DigestAuthenticator;
 import org.tributary.rtsp.internal.auth.DigestOptions;
+import org.tributary.rtsp.internal.http.HttpHandlers;
 
 /**
  * One RTSP connection's whole pipeline on an {@link EmbeddedChannel}, no sockets: the
@@ -37,6 +38,8 @@ final class EmbeddedRtspServer extends ExternalResource {
     EmbeddedChannel channel;
     /** The pipeline factory behind {@link #channel}, for tests that serve real sockets with it. */
     RtspChannelInitializer initializer;
+    /** The HTTP handlers of the port, empty unless a test adds some. */
+    final HttpHandlers httpHandlers = new HttpHandlers();
 
     @Override
     protected void before() {
@@ -52,7 +55,7 @@ final class EmbeddedRtspServer extends ExternalResource {
                 new DigestAuthenticator(DigestOptions.defaults()), RtspAuthorizer.Scheme.BOTH), sessions,
                 new UdpPortPool(30000, 30099), "127.0.0.1", PresentationOpener.direct());
         channel = new EmbeddedChannel();
-        initializer = new RtspChannelInitializer(context, 30);
+        initializer = new RtspChannelInitializer(context, 30, httpHandlers);
         initializer.initChannel(channel);
         channel.pipeline().fireChannelActive();
     }

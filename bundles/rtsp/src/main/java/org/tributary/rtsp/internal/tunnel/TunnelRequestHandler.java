@@ -54,8 +54,8 @@ final class TunnelRequestHandler extends SimpleChannelInboundHandler<HttpObject>
         String cookie = request.headers().get(HttpTunnels.COOKIE);
         if (cookie == null || cookie.isEmpty() || cookie.length() > MAX_COOKIE || !cookie.chars().allMatch(
                 c -> c > 0x20 && c < 0x7f)) {
-            refuse(ctx, "400 Bad Request", request.method() + " without a valid " + HttpTunnels.COOKIE
-                    + " header: this port speaks RTSP and RTSP over HTTP only");
+            refuse(ctx, "400 Bad Request", request.method() + " declares an RTSP-over-HTTP tunnel without a valid "
+                    + HttpTunnels.COOKIE + " header");
         } else if (HttpMethod.GET.equals(request.method())) {
             pendingGet = cookie;
         } else if (HttpMethod.POST.equals(request.method())) {

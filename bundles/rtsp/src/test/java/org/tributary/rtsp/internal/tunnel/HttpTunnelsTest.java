@@ -19,6 +19,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.Test;
+import org.tributary.rtsp.internal.http.HttpHandlers;
+import org.tributary.rtsp.internal.http.HttpPort;
 
 /** Pairing a GET and POSTs by cookie and address, and what reaches the RTSP side of the GET connection. */
 public class HttpTunnelsTest {
@@ -46,7 +48,8 @@ public class HttpTunnelsTest {
                 return new InetSocketAddress(host, 40000);
             }
         };
-        tunnels.install(channel.pipeline());
+        // through the port's HTTP decoder and dispatcher, as on a real connection
+        new HttpPort(new HttpHandlers()).install(channel.pipeline(), tunnels);
         return channel;
     }
 
@@ -141,11 +144,15 @@ public class HttpTunnelsTest {
     }
 
     @Test
-    public void plainHttpAndDuplicateCookiesAreRefused() {
+    public void tunnelRequestsWithoutACookieAndDuplicateCookiesAreRefused() {
         EmbeddedChannel browser = connection("127.0.0.1");
         send(browser, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
-        assertTrue(answer(browser).startsWith("HTTP/1.0 400 Bad Request\r\n"));
+        assertTrue("plain HTTP is for the handlers (none here)", answer(browser).startsWith("HTTP/1.1 404 Not Found\r\n"));
         assertFalse(browser.isActive());
+        EmbeddedChannel cookieless = connection("127.0.0.1");
+        send(cookieless, "GET / HTTP/1.0\r\nAccept: application/x-rtsp-tunnelled\r\n\r\n");
+        assertTrue(answer(cookieless).startsWith("HTTP/1.0 400 Bad Request\r\n"));
+        assertFalse(cookieless.isActive());
 
         EmbeddedChannel first = connection("127.0.0.1");
         send(first, GET);
