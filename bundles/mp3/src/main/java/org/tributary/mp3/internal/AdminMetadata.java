@@ -1,0 +1,92 @@
+package org.tributary.mp3.internal;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tributary.api.http.HttpExchange;
+import org.tributary.security.RefusalLog;
+
+/**
+ * Icecast's title update, {@code /admin/metadata?mount=/radio&mode=updinfo&song=TITLE}, with Basic credentials
+ * of user {@code admin} (the admin password) or {@code source} (the source password, as Icecast accepts for
+ * a source's own mount).
+ */
+final class AdminMetadata {
+
+    /** The path of the title update. */
+    static final String PATH = "/admin/metadata";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminMetadata.class);
+    private static final int MAX_QUERY = 8192;
+    private static final byte[] DONE = ("<?xml version=\"1.0\"?>\n<iceresponse><message>Metadata update successful"
+            + "</message><return>1</return></iceresponse>\n").getBytes(StandardCharsets.UTF_8);
+
+    private final Supplier<Mp3Settings> settings;
+    private final Stations stations;
+    private final Refusals refusals;
+    private final RefusalLog refusalLog;
+
+    AdminMetadata(Supplier<Mp3Settings> settings, Stations stations, Refusals refusals, RefusalLog refusalLog) {
+        this.settings = settings;
+        this.stations = stations;
+        this.refusals = refusals;
+        this.refusalLog = refusalLog;
+    }
+
+    void handle(HttpExchange exchange) {
+        if (!PATH.equals(exchange.path()) || !"GET".equals(exchange.method())) {
+            refusals.now(exchange, 404, "No such admin function");
+            return;
+        }
+        Credentials credentials = Credentials.parse(exchange.header("Authorization"));
+        if (credentials == null) {
+            refusals.now(exchange, 401, "Authentication required");
+            return;
+        }
+        Mp3Settings s = settings.get();
+        if (!credentials.match("admin", s.adminPassword()) && !credentials.match(SourceLogin.USER, s.sourcePassword())) {
+            refusalLog.info(exchange.remote(), "MP3 admin request from {} refused: wrong user or password",
+                    RefusalLog.sourceName(exchange.remote()));
+            refusals.late(exchange, 401, "Wrong user or password");
+            return;
+        }
+        Map<String, String> query = parse(exchange.query());
+        if (query == null || !"updinfo".equals(query.get("mode")) || query.get("song") == null) {
+            refusals.now(exchange, 400, "Expected mount=/MOUNT&mode=updinfo&song=TITLE");
+            return;
+        }
+        Station station = stations.find(query.getOrDefault("mount", ""));
+        if (station == null) {
+            refusals.now(exchange, 404, "Source does not exist");
+            return;
+        }
+        station.title(query.get("song"));
+        LOG.info("MP3 title of {} set by {}", station.mount(), RefusalLog.sourceName(exchange.remote()));
+        exchange.respond(200, Map.of("Content-Type", "text/xml; charset=utf-8"), DONE);
+    }
+
+    /** @return the query's parameters, percent-decoded as UTF-8, or null when it is too long or malformed */
+    static Map<String, String> parse(String query) {
+        if (query.length() > MAX_QUERY) {
+            return null;
+        }
+        Map<String, String> parameters = new HashMap<>();
+        try {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    parameters.putIfAbsent(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return parameters;
+    }
+}
