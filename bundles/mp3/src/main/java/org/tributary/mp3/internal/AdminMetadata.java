@@ -14,12 +14,16 @@ import org.tributary.security.RefusalLog;
 /**
  * Icecast's title update, {@code /admin/metadata?mount=/radio&mode=updinfo&song=TITLE}, with Basic credentials
  * of user {@code admin} (the admin password) or {@code source} (the source password, as Icecast accepts for
- * a source's own mount).
+ * a source's own mount); and Shoutcast's, {@code /admin.cgi?pass=PASSWORD&mode=updinfo&song=TITLE}, which
+ * Shoutcast v1 sources send for the Shoutcast mount (or the {@code mount} given).
  */
 final class AdminMetadata {
 
     /** The path of the title update. */
     static final String PATH = "/admin/metadata";
+
+    /** The path of Shoutcast's title update. */
+    static final String SHOUTCAST_PATH = "/admin.cgi";
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminMetadata.class);
     private static final int MAX_QUERY = 8192;
@@ -39,11 +43,15 @@ final class AdminMetadata {
     }
 
     void handle(HttpExchange exchange) {
-        if (!PATH.equals(exchange.path()) || !"GET".equals(exchange.method())) {
+        boolean shoutcast = SHOUTCAST_PATH.equals(exchange.path());
+        Map<String, String> query = parse(exchange.query());
+        if (!(shoutcast || PATH.equals(exchange.path())) || !"GET".equals(exchange.method())) {
             refusals.now(exchange, 404, "No such admin function");
             return;
         }
-        Credentials credentials = Credentials.parse(exchange.header("Authorization"));
+        Credentials credentials = shoutcast && query != null && query.get("pass") != null
+                ? new Credentials(SourceLogin.USER, query.get("pass"))
+                : Credentials.parse(exchange.header("Authorization"));
         if (credentials == null) {
             refusals.now(exchange, 401, "Authentication required");
             return;
@@ -55,12 +63,11 @@ final class AdminMetadata {
             refusals.late(exchange, 401, "Wrong user or password");
             return;
         }
-        Map<String, String> query = parse(exchange.query());
         if (query == null || !"updinfo".equals(query.get("mode")) || query.get("song") == null) {
             refusals.now(exchange, 400, "Expected mount=/MOUNT&mode=updinfo&song=TITLE");
             return;
         }
-        Station station = stations.find(query.getOrDefault("mount", ""));
+        Station station = stations.find(query.getOrDefault("mount", shoutcast ? s.icyMount() : ""));
         if (station == null) {
             refusals.now(exchange, 404, "Source does not exist");
             return;

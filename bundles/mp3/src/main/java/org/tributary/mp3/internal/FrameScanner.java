@@ -80,9 +80,12 @@ final class FrameScanner {
             return header;
         }
 
-        /** @return a read-only buffer of exactly the frames' bytes */
+        /**
+         * @return a read-only buffer of exactly the frames' bytes, off the heap: the port writes it to every
+         *         listener's socket as it is, where a heap buffer would be copied for each
+         */
         ByteBuffer toBuffer() {
-            return ByteBuffer.wrap(Arrays.copyOf(bytes, length)).asReadOnlyBuffer();
+            return ByteBuffer.allocateDirect(length).put(bytes, 0, length).flip().asReadOnlyBuffer();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.tributary.mp3.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -84,12 +85,12 @@ public final class Mp3Broadcast implements HttpHandler, StationDirectory {
         String method = exchange.method();
         if (SourceLogin.METHODS.contains(method)) {
             sources.login(exchange);
-        } else if (exchange.path().startsWith("/admin/")) {
+        } else if (exchange.path().startsWith("/admin/") || AdminMetadata.SHOUTCAST_PATH.equals(exchange.path())) {
             admin.handle(exchange);
         } else if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
             listeners.handle(exchange);
         } else {
-            exchange.respond(405, java.util.Map.of("Allow", "GET, HEAD, OPTIONS, PUT, SOURCE"), new byte[0]);
+            exchange.respond(405, Map.of("Allow", "GET, HEAD, OPTIONS, PUT, SOURCE"), new byte[0]);
         }
     }
 

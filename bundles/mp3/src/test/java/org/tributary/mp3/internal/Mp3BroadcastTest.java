@@ -284,12 +284,19 @@ public class Mp3BroadcastTest {
     }
 
     @Test
-    public void aShoutcastSourceFeedsTheConfiguredMount() {
+    public void aShoutcastSourceFeedsTheConfiguredMountAndSetsItsTitle() {
         start(withPassword());
         FakeExchange icy = new FakeExchange(FakeExchange.ICY_LOGIN, "/").basic("source", PW).header("icy-name", "Old");
         broadcast.handle(icy);
         assertEquals(200, icy.status);
         assertEquals("/stream", broadcast.stations().get(0).mount());
+        FakeExchange wrong = new FakeExchange("GET", "/admin.cgi?pass=guess&mode=updinfo&song=Nope");
+        broadcast.handle(wrong);
+        await().atMost(Duration.ofSeconds(5)).until(() -> wrong.status == 401);
+        FakeExchange update = new FakeExchange("GET", "/admin.cgi?pass=" + PW + "&mode=updinfo&song=New+Song");
+        broadcast.handle(update);
+        assertEquals(200, update.status);
+        assertEquals("New Song", broadcast.stations().get(0).title());
     }
 
     @Test
