@@ -21,6 +21,7 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.tributary.itests.support.ExternalCommand;
 import org.tributary.itests.support.ProcessResult;
+import org.tributary.itests.support.RtspTestClient;
 import org.tributary.itests.support.Tools;
 import org.tributary.itests.support.TributaryDistribution;
 
@@ -190,5 +191,50 @@ public class Mp3BroadcastInteropIT {
             }
             assertTrue(source.isAlive());
         }
+    }
+
+    @Test
+    public void f_ezstreamFeedsTheShoutcastMountAsAShoutcastV1Source() throws IOException {
+        ensurePassword();
+        Tools.require("ezstream");
+        Path folder = Files.createDirectories(Path.of(System.getProperty("tributary.work", "target"), "mp3-broadcast"));
+        Path config = folder.resolve("ezstream.xml");
+        // a Shoutcast v1 source logs in on the port after the one it is given
+        Files.writeString(config, "<ezstream><servers><server><protocol>ICY</protocol><hostname>127.0.0.1</hostname>"
+                + "<port>" + (port() - 1) + "</port><password>" + PASSWORD + "</password></server></servers>"
+                + "<streams><stream><mountpoint>/stream</mountpoint><format>MP3</format>"
+                + "<stream_name>Old School</stream_name></stream></streams>"
+                + "<intakes><intake><type>file</type><filename>" + song + "</filename><stream_once>No</stream_once>"
+                + "</intake></intakes></ezstream>\n");
+        Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (RunningCommand source = RunningCommand.start(List.of("ezstream", "-c", config.toString()))) {
+            awaitOnAir("/stream");
+            IcyClient.Reply listener = IcyClient.exchange(port(), "GET /stream HTTP/1.0", null, 20_000, 5000);
+            assertEquals(200, listener.status());
+            assertEquals("Old School", listener.headers().get("icy-name"));
+            assertEquals((byte) 0xFF, listener.body()[0]);
+            assertTrue(source.isAlive());
+        }
+    }
+
+    @Test
+    public void g_uninstallingTheFeatureEndsStationsAndLeavesRtspServing() throws IOException {
+        ensurePassword();
+        try (RunningCommand source = ffmpegSource("/gone", PASSWORD)) {
+            awaitOnAir("/gone");
+            ProcessResult removed = SERVER.client("feature:uninstall tributary-mp3");
+            assertEquals(removed.describe(), 0, removed.exitCode());
+            ProcessResult ended = source.awaitExit(Duration.ofSeconds(20));
+            assertTrue("the source's connection is closed: " + ended.describe(), !ended.timedOut());
+            assertEquals(404, IcyClient.exchange(port(), "GET /gone HTTP/1.0", null, 4096, 3000).status());
+            try (RtspTestClient rtsp = new RtspTestClient("127.0.0.1", port())) {
+                assertEquals(200, rtsp.request("DESCRIBE", SERVER.url("sample.mp4"), "Accept: application/sdp").status());
+            }
+        } finally {
+            ProcessResult back = SERVER.client("feature:install tributary-mp3");
+            assertEquals(back.describe(), 0, back.exitCode());
+        }
+        await("the MP3 broadcast is back").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                .until(() -> sourceHead("/probe", PASSWORD).status() == 200);
     }
 }
