@@ -6,6 +6,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.rtsp.RtspDecoder;
 import io.netty.handler.codec.rtsp.RtspEncoder;
+import org.tributary.rtsp.internal.http.HttpHandlers;
+import org.tributary.rtsp.internal.http.HttpPort;
 import org.tributary.rtsp.internal.tunnel.HttpTunnels;
 import org.tributary.rtsp.internal.codec.InterleavedFrameEncoder;
 import org.tributary.rtsp.internal.codec.RtspFramingDecoder;
@@ -18,8 +20,8 @@ import org.tributary.rtsp.internal.guard.RequestDeadline;
 /**
  * One pipeline per connection: the guards every protocol of the port inherits (per-address gate, outbound
  * water mark with read pausing and drain timeout, idle timeout, request deadline), then a sniffer, which
- * turns it into RTSP (framing, Netty's RTSP codec, then the request handler) or into one side of an
- * RTSP-over-HTTP tunnel.
+ * turns it into RTSP (framing, Netty's RTSP codec, then the request handler), into one side of an
+ * RTSP-over-HTTP tunnel, or into an exchange with an HTTP handler (HTTP requests, Shoutcast v1 logins).
  */
 final class RtspChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -34,11 +36,13 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
     private final ServerContext context;
     private final HttpTunnels tunnels;
     private final ConnectionGate gate;
+    private final HttpPort http;
     private volatile boolean tunnelling = true;
     private volatile ConnectionTimeouts timeouts = ConnectionTimeouts.DEFAULTS;
 
-    RtspChannelInitializer(ServerContext context, long tunnelTimeoutSeconds) {
+    RtspChannelInitializer(ServerContext context, long tunnelTimeoutSeconds, HttpHandlers handlers) {
         this.context = context;
+        this.http = new HttpPort(handlers);
         this.tunnels = new HttpTunnels(this::installRtsp, tunnelTimeoutSeconds);
         this.gate = new ConnectionGate(context.access());
     }
@@ -64,17 +68,21 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast(OutboundGuard.NAME, new OutboundGuard(this::timeouts))
                 .addLast(IdleConnectionCloser.NAME, new IdleConnectionCloser(timeouts.idle().toMillis(), this::inUse))
                 .addLast(RequestDeadline.NAME, new RequestDeadline(this::timeouts))
-                .addLast("sniffer", new ConnectionSniffer(this::installRtsp, tunnelling ? tunnels : null));
+                .addLast("sniffer", new ConnectionSniffer(this::installRtsp, http, tunnelling ? tunnels : null));
     }
 
     private ConnectionTimeouts timeouts() {
         return timeouts;
     }
 
-    /** A connection carries a session when one was set up on it, or it is the POST of a tunnel that does. */
+    /**
+     * A connection is in use when a session was set up on it, it is the POST of a tunnel that has one, or
+     * it streams an HTTP answer or receives a body.
+     */
     private boolean inUse(Channel connection) {
         Channel tunnel = HttpTunnels.getOf(connection);
-        return context.sessions().anyOn(connection) || tunnel != null && context.sessions().anyOn(tunnel);
+        return context.sessions().anyOn(connection) || tunnel != null && context.sessions().anyOn(tunnel)
+                || HttpPort.inUse(connection);
     }
 
     /** Adds the RTSP handlers at the end of a pipeline. */

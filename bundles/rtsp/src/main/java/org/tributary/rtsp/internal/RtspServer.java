@@ -16,6 +16,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +27,19 @@ import org.tributary.api.Endpoint;
 import org.tributary.api.MountRegistry;
 import org.tributary.api.ProtocolServer;
 import org.tributary.api.SessionRegistry;
+import org.tributary.api.http.HttpHandler;
 import org.tributary.rtp.UdpPortPool;
 import org.tributary.rtsp.internal.auth.DigestAuthenticator;
 import org.tributary.rtsp.internal.auth.DigestOptions;
+import org.tributary.rtsp.internal.http.HttpHandlers;
 
 /**
  * The RTSP server: listens on the configured ports of every configured address (and, with a keystore,
  * on the RTSPS ports), answers RTSP requests and streams the presentations the {@link MountRegistry}
  * resolves. A configuration change rebinds only the listeners that changed; sessions keep playing.
  * Its RTSPS endpoints are a second {@link ProtocolServer} service, so {@code stream:status} lists them
- * under their own protocol.
+ * under their own protocol. HTTP requests on its ports that are not RTSP tunnels go to the
+ * {@link HttpHandler} services, which may come and go while it serves.
  */
 // immediate: the server listens whether or not anything (the shell) uses its ProtocolServer service
 @Component(service = ProtocolServer.class, configurationPid = "org.tributary.rtsp", immediate = true,
@@ -52,6 +58,8 @@ public class RtspServer implements ProtocolServer {
     private final TlsChannelInitializer tlsInitializer;
     private final ServiceRegistration<ProtocolServer> rtsps;
     private final AccessService access;
+    /** Filled by the dynamic reference below, which SCR binds after the constructor. */
+    private final HttpHandlers httpHandlers = new HttpHandlers();
     private ServerSettings settings;
     private DigestAuthenticator digest;
 
@@ -71,7 +79,7 @@ public class RtspServer implements ProtocolServer {
         context = new ServerContext(mounts, access, new RtspAuthorizer(access, digest, settings.authScheme()), sessions,
                 new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), ListenAddresses.ALL,
                 PresentationOpener.pooled());
-        initializer = new RtspChannelInitializer(context, settings.tunnelTimeout());
+        initializer = new RtspChannelInitializer(context, settings.tunnelTimeout(), httpHandlers);
         initializer.timeouts(settings.timeouts());
         initializer.tunnelling(settings.httpTunnel(), settings.tunnelTimeout());
         tlsInitializer = new TlsChannelInitializer(initializer);
@@ -81,6 +89,21 @@ public class RtspServer implements ProtocolServer {
         // ranked below the RTSP service, so whoever asks for one ProtocolServer still gets plain RTSP
         rtsps = bundle.registerService(ProtocolServer.class, new RtspsEndpoints(),
                 new Hashtable<>(Map.of(Constants.SERVICE_RANKING, -1)));
+    }
+
+    /** A handler for HTTP requests on the streaming ports, below the prefixes of its service properties. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeHttpHandler", updated = "updatedHttpHandler")
+    void addHttpHandler(HttpHandler handler, Map<String, Object> properties) {
+        httpHandlers.add(handler, properties);
+    }
+
+    void updatedHttpHandler(HttpHandler handler, Map<String, Object> properties) {
+        httpHandlers.add(handler, properties);
+    }
+
+    void removeHttpHandler(HttpHandler handler) {
+        httpHandlers.remove(handler);
     }
 
     /** Applies changed settings without dropping sessions. */

@@ -52,7 +52,7 @@ final class EmbeddedRtspServer extends ExternalResource {
                 new DigestAuthenticator(DigestOptions.defaults()), RtspAuthorizer.Scheme.BOTH), sessions,
                 new UdpPortPool(30000, 30099), "127.0.0.1", PresentationOpener.direct());
         channel = new EmbeddedChannel();
-        initializer = new RtspChannelInitializer(context, 30);
+        initializer = new RtspChannelInitializer(context, 30, new org.tributary.rtsp.internal.http.HttpHandlers());
         initializer.initChannel(channel);
         channel.pipeline().fireChannelActive();
     }

@@ -5,7 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.AttributeKey;
 
@@ -13,14 +16,16 @@ import io.netty.util.AttributeKey;
  * RTSP over HTTP, the QuickTime convention: a client behind a proxy or firewall opens a GET and a POST
  * connection with the same {@code x-sessioncookie}; the GET answers {@code 200} with content type
  * {@code application/x-rtsp-tunnelled} and then carries everything the server sends, the POST carries
- * the client's requests in base64. This registry pairs them; a connection whose first bytes are an HTTP
- * request line is handed here by the RTSP port's sniffer.
+ * the client's requests in base64. This registry pairs them; an HTTP request that {@link #claims claims}
+ * to be a tunnel's is handed here by the streaming port's HTTP dispatcher.
  */
 public final class HttpTunnels {
 
     /** The content type both connections of a tunnel declare. */
     static final String TUNNELLED = "application/x-rtsp-tunnelled";
     static final String COOKIE = "x-sessioncookie";
+    /** Name of the HTTP decoder in front of a tunnel's request handler (a POST's body replaces it). */
+    public static final String HTTP_DECODER = TunnelRequestHandler.DECODER;
 
     private static final int MAX_INITIAL_LINE = 4096;
     private static final int MAX_HEADERS = 8192;
@@ -51,6 +56,26 @@ public final class HttpTunnels {
     public void install(ChannelPipeline pipeline) {
         pipeline.addLast(TunnelRequestHandler.DECODER, new HttpRequestDecoder(MAX_INITIAL_LINE, MAX_HEADERS, MAX_CHUNK))
                 .addLast("tunnel-request", new TunnelRequestHandler(this));
+    }
+
+    /**
+     * @return whether a request is one side of a tunnel: it has an {@code x-sessioncookie}, or declares
+     *         the tunnel's content type ({@code Accept} or {@code Content-Type})
+     */
+    public static boolean claims(HttpRequest request) {
+        return request.headers().contains(COOKIE)
+                || request.headers().containsValue(HttpHeaderNames.CONTENT_TYPE, TUNNELLED, true)
+                || request.headers().containsValue(HttpHeaderNames.ACCEPT, TUNNELLED, true);
+    }
+
+    /**
+     * Takes a connection whose HTTP decoder (named {@link #HTTP_DECODER}) produced a tunnel request: the
+     * tunnel's request handler takes the place of {@code ctx}'s handler and gets the request.
+     */
+    public void takeOver(ChannelHandlerContext ctx, HttpRequest request) {
+        ctx.pipeline().addAfter(ctx.name(), "tunnel-request", new TunnelRequestHandler(this));
+        ctx.pipeline().remove(ctx.handler());
+        ctx.fireChannelRead(request);
     }
 
     /** @return the GET connection of the tunnel a POST connection joined, or null for any other connection */
