@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -95,6 +99,20 @@ public class Mp3BroadcastInteropIT {
                 .until(() -> SERVER.logText().contains(text));
     }
 
+    /** @return the bytes read from the socket until the server closed it */
+    private static long drain(Socket socket) {
+        long total = 0;
+        byte[] buffer = new byte[16384];
+        try {
+            for (int n = socket.getInputStream().read(buffer); n >= 0; n = socket.getInputStream().read(buffer)) {
+                total += n;
+            }
+        } catch (IOException closed) {
+            // reset or timed out: what was read counts
+        }
+        return total;
+    }
+
     @Test
     public void a_withoutAPasswordSourcesAreRefusedWithHowToSetOne() throws IOException {
         IcyClient.Reply refused = IcyClient.exchange(port(), "PUT /radio HTTP/1.1\r\nContent-Type: audio/mpeg\r\n"
@@ -132,10 +150,23 @@ public class Mp3BroadcastInteropIT {
             assertEquals("*", listener.headers().get("access-control-allow-origin"));
             assertEquals(title, IcyClient.firstTitle(listener.body(), 16000));
 
-            ProcessResult stations = SERVER.client("stream:stations");
-            assertTrue(stations.describe(), stations.stdout().contains("/radio"));
-            assertTrue(stations.describe(), stations.stdout().contains("Tributary"));
-
+            try (Socket kept = new Socket("127.0.0.1", port())) {
+                kept.getOutputStream().write("GET /radio HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                kept.setSoTimeout(60_000);
+                // read all along, as a player does, until the server closes the connection
+                CompletableFuture<Long> heard = CompletableFuture.supplyAsync(() -> drain(kept));
+                ProcessResult stations = SERVER.client("stream:stations");
+                assertTrue(stations.describe(), stations.stdout().contains("/radio"));
+                assertTrue(stations.describe(), stations.stdout().contains("Tributary"));
+                assertTrue(stations.describe(), stations.stdout().contains("MPEG-1 Layer III 44100 Hz stereo"));
+                ProcessResult sessions = SERVER.client("stream:sessions");
+                Matcher row = Pattern.compile("(mp3-[0-9a-f]+) .*/radio .*LISTENING").matcher(sessions.stdout());
+                assertTrue(sessions.describe(), row.find());
+                ProcessResult kick = SERVER.client("stream:kick " + row.group(1));
+                assertEquals(kick.describe(), 0, kick.exitCode());
+                await("the kicked listener's connection closes").atMost(Duration.ofSeconds(10)).until(heard::isDone);
+                assertTrue(heard.join() > 32_000);
+            }
             RunningCommand busy = ffmpegSource("/radio", PASSWORD);
             ProcessResult refused = busy.awaitExit(Duration.ofSeconds(20));
             busy.close();
