@@ -33,13 +33,13 @@ final class AdminMetadata {
     private final Supplier<Mp3Settings> settings;
     private final Stations stations;
     private final Refusals refusals;
-    private final RefusalLog refusalLog;
+    private final Logins logins;
 
-    AdminMetadata(Supplier<Mp3Settings> settings, Stations stations, Refusals refusals, RefusalLog refusalLog) {
+    AdminMetadata(Supplier<Mp3Settings> settings, Stations stations, Refusals refusals, Logins logins) {
         this.settings = settings;
         this.stations = stations;
         this.refusals = refusals;
-        this.refusalLog = refusalLog;
+        this.logins = logins;
     }
 
     void handle(HttpExchange exchange) {
@@ -52,15 +52,9 @@ final class AdminMetadata {
         Credentials credentials = shoutcast && query != null && query.get("pass") != null
                 ? new Credentials(SourceLogin.USER, query.get("pass"))
                 : Credentials.parse(exchange.header("Authorization"));
-        if (credentials == null) {
-            refusals.now(exchange, 401, "Authentication required");
-            return;
-        }
         Mp3Settings s = settings.get();
-        if (!credentials.match("admin", s.adminPassword()) && !credentials.match(SourceLogin.USER, s.sourcePassword())) {
-            refusalLog.info(exchange.remote(), "MP3 admin request from {} refused: wrong user or password",
-                    RefusalLog.sourceName(exchange.remote()));
-            refusals.late(exchange, 401, "Wrong user or password");
+        if (!logins.check(exchange, "MP3 admin request", credentials,
+                c -> c.match("admin", s.adminPassword()) | c.match(SourceLogin.USER, s.sourcePassword()))) {
             return;
         }
         if (query == null || !"updinfo".equals(query.get("mode")) || query.get("song") == null) {

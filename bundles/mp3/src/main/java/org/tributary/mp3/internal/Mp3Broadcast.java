@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.api.AccessService;
 import org.tributary.api.SessionRegistry;
 import org.tributary.api.http.HttpExchange;
 import org.tributary.api.http.HttpHandler;
@@ -45,11 +46,11 @@ public final class Mp3Broadcast implements HttpHandler, StationDirectory {
     private volatile Mp3Settings settings;
 
     @Activate
-    public Mp3Broadcast(@Reference SessionRegistry sessions, Mp3Config config) {
-        this(sessions, Mp3Settings.from(config));
+    public Mp3Broadcast(@Reference SessionRegistry sessions, @Reference AccessService access, Mp3Config config) {
+        this(sessions, access, Mp3Settings.from(config));
     }
 
-    Mp3Broadcast(SessionRegistry sessions, Mp3Settings initial) {
+    Mp3Broadcast(SessionRegistry sessions, AccessService access, Mp3Settings initial) {
         this.settings = initial;
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "tributary-mp3-timer");
@@ -58,9 +59,10 @@ public final class Mp3Broadcast implements HttpHandler, StationDirectory {
         });
         RefusalLog refusalLog = new RefusalLog(LoggerFactory.getLogger(SourceLogin.class));
         Refusals refusals = new Refusals(timer, () -> settings.refusalDelayMillis());
-        this.sources = new SourceLogin(() -> settings, stations, refusals, refusalLog);
+        Logins logins = new Logins(access, refusals, refusalLog);
+        this.sources = new SourceLogin(() -> settings, stations, refusals, refusalLog, logins);
         this.listeners = new ListenerRequests(() -> settings, stations, refusals, refusalLog, sessions);
-        this.admin = new AdminMetadata(() -> settings, stations, refusals, refusalLog);
+        this.admin = new AdminMetadata(() -> settings, stations, refusals, logins);
         timer.scheduleWithFixedDelay(this::stopIdleSources, 1, 1, TimeUnit.SECONDS);
         LOG.info("MP3 broadcast ready{}", initial.sourcePassword().isEmpty()
                 ? "; no source password is set, so sources are refused (stream:mp3-password sets one)" : "");

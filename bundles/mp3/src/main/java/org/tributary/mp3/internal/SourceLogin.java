@@ -29,13 +29,16 @@ final class SourceLogin {
     private final Stations stations;
     private final Refusals refusals;
     private final RefusalLog refusalLog;
+    private final Logins logins;
     private final SourceFeed.Ending ending;
 
-    SourceLogin(Supplier<Mp3Settings> settings, Stations stations, Refusals refusals, RefusalLog refusalLog) {
+    SourceLogin(Supplier<Mp3Settings> settings, Stations stations, Refusals refusals, RefusalLog refusalLog,
+                Logins logins) {
         this.settings = settings;
         this.stations = stations;
         this.refusals = refusals;
         this.refusalLog = refusalLog;
+        this.logins = logins;
         this.ending = stations::ended;
     }
 
@@ -51,15 +54,8 @@ final class SourceLogin {
                     + "stream:mp3-password, or sourcePassword with config:edit org.tributary.mp3");
             return;
         }
-        Credentials credentials = Credentials.parse(exchange.header("Authorization"));
-        if (credentials == null) {
-            refusals.now(exchange, 401, "Authentication required");
-            return;
-        }
-        if (!credentials.match(USER, s.sourcePassword())) {
-            refusalLog.info(exchange.remote(), "MP3 source from {} for {} refused: wrong user or password",
-                    RefusalLog.sourceName(exchange.remote()), mount);
-            refusals.late(exchange, 401, "Wrong user or password");
+        if (!logins.check(exchange, "MP3 source for " + StationMetadata.clean(mount),
+                Credentials.parse(exchange.header("Authorization")), c -> c.match(USER, s.sourcePassword()))) {
             return;
         }
         String type = exchange.header("Content-Type");

@@ -21,10 +21,11 @@ public class Mp3BroadcastTest {
     private static final String PW = "hackme";
 
     private final FakeSessions sessions = new FakeSessions();
+    private final FakeAccess access = new FakeAccess(3);
     private Mp3Broadcast broadcast;
 
     private Mp3Broadcast start(Mp3Settings settings) {
-        broadcast = new Mp3Broadcast(sessions, settings);
+        broadcast = new Mp3Broadcast(sessions, access, settings);
         return broadcast;
     }
 
@@ -75,6 +76,24 @@ public class Mp3BroadcastTest {
         FakeExchange wrongUser = new FakeExchange("PUT", "/radio").basic("admin", PW);
         broadcast.handle(wrongUser);
         await().atMost(Duration.ofSeconds(5)).until(() -> wrongUser.status == 401);
+    }
+
+    @Test
+    public void failedLoginsAreCountedAndABlockedAddressIsRefusedAtOnce() {
+        start(withPassword());
+        for (int i = 0; i < 3; i++) {
+            FakeExchange guess = new FakeExchange("PUT", "/radio").basic("source", "guess" + i);
+            broadcast.handle(guess);
+            await().atMost(Duration.ofSeconds(5)).until(() -> guess.status == 401);
+        }
+        assertEquals(3, access.failures.get());
+        FakeExchange right = new FakeExchange("PUT", "/radio").basic("source", PW);
+        broadcast.handle(right);
+        assertEquals(403, right.status);
+        assertNull(right.receiver);
+        FakeExchange admin = new FakeExchange("GET", "/admin/metadata?mount=/radio&mode=updinfo&song=x").basic("admin", "adm");
+        broadcast.handle(admin);
+        assertEquals(403, admin.status);
     }
 
     @Test
