@@ -186,6 +186,14 @@ public class Mp3BroadcastInteropIT {
             assertEquals("audio/mpeg", listener.headers().get("content-type"));
             assertEquals(20_000, listener.body().length);
             assertEquals((byte) 0xFF, listener.body()[0]);
+            String host = "127.0.0.1:" + port();
+            IcyClient.Reply m3u = IcyClient.exchange(port(), "GET /legacy.m3u HTTP/1.0\r\nHost: " + host, null, 4096, 3000);
+            assertEquals("audio/x-mpegurl", m3u.headers().get("content-type"));
+            assertEquals("http://" + host + "/legacy\r\n", m3u.text());
+            IcyClient.Reply head = IcyClient.exchange(port(), "HEAD /legacy HTTP/1.0", null, 4096, 3000);
+            assertEquals(200, head.status());
+            assertEquals("audio/mpeg", head.headers().get("content-type"));
+            assertEquals(0, head.body().length);
             assertTrue(source.isAlive());
         }
     }
