@@ -23,6 +23,13 @@ final class SourceFeed implements BodyReceiver {
         void ended(SourceFeed feed);
     }
 
+    /**
+     * Audio gathered before it goes to the listeners as one chunk: one write per listener every 200 ms instead
+     * of one per frame (38 a second at 44.1 kHz) costs the server far fewer system calls, and adds no more
+     * delay than players buffer anyway.
+     */
+    static final long CHUNK_MICROS = 200_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(SourceFeed.class);
 
     private final HttpExchange exchange;
@@ -56,10 +63,10 @@ final class SourceFeed implements BodyReceiver {
             return;
         }
         lastData = nanoClock.getAsLong();
-        frames.clear();
         boolean mp3 = scanner.scan(chunk, frames);
-        if (frames.count() > 0) {
+        if (frames.micros() >= CHUNK_MICROS) {
             station.append(frames);
+            frames.clear();
         }
         if (!mp3) {
             stop("not MP3 audio (" + scanner.problem() + ")");

@@ -120,8 +120,11 @@ public class Mp3BroadcastTest {
         assertEquals(0, burst.length % TestFrames.SIZE);
         assertEquals((byte) 0xFF, burst[0]);
         assertArrayEquals(Arrays.copyOfRange(audio, audio.length - burst.length, audio.length), burst);
+        // frames go out in chunks of 200 ms: 7 frames (183 ms) wait for the 8th
+        send(source, TestFrames.frames(7));
+        assertEquals(burst.length, listener.streamed().length);
         send(source, TestFrames.frames(1));
-        assertEquals(burst.length + TestFrames.SIZE, listener.streamed().length);
+        assertEquals(burst.length + 8 * TestFrames.SIZE, listener.streamed().length);
         assertEquals(1, sessions.sessions().size());
         assertEquals("/radio", sessions.sessions().get(0).path());
         StationInfo info = broadcast.stations().get(0);
@@ -140,18 +143,20 @@ public class Mp3BroadcastTest {
         FakeExchange listener = new FakeExchange("GET", "/radio").header("Icy-MetaData", "1");
         broadcast.handle(listener);
         assertEquals("1000", listener.responseHeaders.get("icy-metaint"));
-        send(source, TestFrames.frames(3)); // 1251 bytes: one block after 1000
+        send(source, TestFrames.frames(8)); // 3336 bytes: a block after 1000, 2000 and 3000
         byte[] got = listener.streamed();
-        assertEquals(1251 + 1, got.length);
+        assertEquals(3336 + 3, got.length);
         assertEquals(0, got[1000]);
+        assertEquals(0, got[2001]);
+        assertEquals(0, got[3002]);
         FakeExchange admin = new FakeExchange("GET", "/admin/metadata?mount=/radio&mode=updinfo&song=Caf%C3%A9+Tone")
                 .basic("admin", "adm");
         broadcast.handle(admin);
         assertEquals(200, admin.status);
-        send(source, TestFrames.frames(3));
+        send(source, TestFrames.frames(8));
         got = listener.streamed();
-        // 1000 audio bytes, the empty block, 251 + 749 audio bytes, then the title's block
-        String block = new String(got, 2002, 16 * got[2001], StandardCharsets.UTF_8);
+        // 4000 audio bytes and three empty blocks, then the title's block
+        String block = new String(got, 4004, 16 * got[4003], StandardCharsets.UTF_8);
         assertTrue(block, block.startsWith("StreamTitle='Caf\u00e9 Tone';"));
         assertEquals("Caf\u00e9 Tone", broadcast.stations().get(0).title());
     }
@@ -194,8 +199,8 @@ public class Mp3BroadcastTest {
         assertEquals(200, taker.status);
         assertTrue(old.closed);
         assertFalse(listener.closed);
-        send(taker, TestFrames.frames(2));
-        assertEquals(2 * TestFrames.SIZE, listener.streamed().length);
+        send(taker, TestFrames.frames(8));
+        assertEquals(8 * TestFrames.SIZE, listener.streamed().length);
     }
 
     @Test
