@@ -28,8 +28,9 @@ import org.tributary.security.RefusalLog;
  * listen to them, admin tools set their titles. A configuration change applies to new requests without
  * dropping stations; stopping the component takes every station off the air and ends its listeners.
  */
-@Component(service = {HttpHandler.class, StationDirectory.class}, configurationPid = Mp3Broadcast.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, property = HttpHandler.PREFIX + "=/")
+@Component(service = {HttpHandler.class, StationDirectory.class}, immediate = true,
+        configurationPid = Mp3Broadcast.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = HttpHandler.PREFIX + "=/")
 @Designate(ocd = Mp3Config.class)
 public final class Mp3Broadcast implements HttpHandler, StationDirectory {
 

@@ -48,10 +48,14 @@ record Mp3Settings(String sourcePassword, String adminPassword, int burstSeconds
     static boolean isMount(String path) {
         return path != null && path.length() <= MAX_MOUNT && MOUNT.matcher(path).matches()
                 && !path.contains("/./") && !path.contains("/../") && !path.endsWith("/.") && !path.endsWith("/..")
-                && !path.startsWith("/admin/") && !path.equals(AdminMetadata.SHOUTCAST_PATH) && !path.endsWith(".m3u") && !path.endsWith(".pls");
+                && !path.startsWith("/admin/") && !path.equals(AdminMetadata.SHOUTCAST_PATH)
+                && !path.endsWith(".m3u") && !path.endsWith(".pls");
     }
 
-    /** @return whether one more listener may join a station that has {@code stationListeners}, with {@code totalListeners} over all */
+    /**
+     * @return whether one more listener may join a station that has {@code stationListeners}, with
+     *         {@code totalListeners} over all stations
+     */
     boolean admits(int stationListeners, int totalListeners) {
         return totalListeners < maxListeners
                 && (maxListenersPerStation == 0 || stationListeners < maxListenersPerStation);
