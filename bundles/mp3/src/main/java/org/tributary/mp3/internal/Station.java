@@ -1,7 +1,6 @@
 package org.tributary.mp3.internal;
 
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -128,10 +127,5 @@ final class Station {
         }
         String version = header.version() == 3 ? "MPEG-1" : header.version() == 2 ? "MPEG-2" : "MPEG-2.5";
         return version + " Layer III " + header.sampleRate() + " Hz " + (header.channels() == 1 ? "mono" : "stereo");
-    }
-
-    /** @return when the current source started */
-    Instant started() {
-        return feed.started();
     }
 }

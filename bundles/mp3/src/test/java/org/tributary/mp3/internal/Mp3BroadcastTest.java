@@ -268,6 +268,7 @@ public class Mp3BroadcastTest {
         assertTrue(caughtUp <= 64 * 1024);
         assertEquals(0, caughtUp % TestFrames.SIZE);
         assertEquals((byte) 0xFF, got[before]);
+        assertEquals(1, ((ListenerStream) sessions.sessions().get(0)).skips());
     }
 
     @Test
