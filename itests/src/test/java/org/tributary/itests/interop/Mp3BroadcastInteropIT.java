@@ -32,9 +32,11 @@ import org.tributary.itests.support.TributaryDistribution;
 /**
  * Issue 10, MP3 broadcast on the streaming port of one shared distribution: the source password set from
  * the shell after sources were refused without one, ffmpeg as an Icecast source (PUT and legacy SOURCE),
- * mpg123 and ffprobe as listeners, an ICY title read back after /admin/metadata, the refusals (wrong
- * password, busy mount, garbage), and 200 listeners at once. Methods run in name order: the first finds no
- * password set; the others set it when run alone.
+ * mpg123 and ffprobe as listeners, an ICY title read back after /admin/metadata, stream:stations,
+ * stream:sessions and stream:kick on a listener, playlists and HEAD, the refusals (wrong password, busy
+ * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source, and feature:uninstall
+ * tributary-mp3 leaving RTSP serving. Methods run in name order: the first finds no password set; the
+ * others set it when run alone.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class Mp3BroadcastInteropIT {
