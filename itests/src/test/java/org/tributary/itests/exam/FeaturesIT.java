@@ -41,7 +41,7 @@ public class FeaturesIT extends TributaryExamSupport {
     @Test
     public void everyFeatureIsInstalled() throws Exception {
         for (String name : List.of("tributary", "tributary-core", "tributary-rtsp", "tributary-source-file",
-                "tributary-source-live", "tributary-auth", "tributary-shell", "tributary-netty")) {
+                "tributary-source-live", "tributary-auth", "tributary-shell", "tributary-netty", "tributary-mp3")) {
             assertTrue(name + " installed", features.isInstalled(features.getFeature(name)));
         }
     }
@@ -49,7 +49,7 @@ public class FeaturesIT extends TributaryExamSupport {
     @Test
     public void everyBundleIsActive() {
         for (String name : List.of("tributary-api", "tributary-core", "tributary-rtp", "tributary-rtsp",
-                "tributary-source-file", "tributary-source-live", "tributary-auth", "tributary-shell")) {
+                "tributary-source-file", "tributary-source-live", "tributary-auth", "tributary-shell", "tributary-mp3")) {
             assertEquals(name, Bundle.ACTIVE, bundle(name).getState());
         }
     }
@@ -75,6 +75,8 @@ public class FeaturesIT extends TributaryExamSupport {
                 .immediate);
         assertTrue("PlaylistComponent immediate", component("tributary-source-live",
                 "org.tributary.source.live.internal.playlist.PlaylistComponent").immediate);
+        assertTrue("Mp3Broadcast immediate", component("tributary-mp3", "org.tributary.mp3.internal.Mp3Broadcast")
+                .immediate);
     }
 
     private ComponentDescriptionDTO component(String bundle, String name) {

@@ -51,7 +51,7 @@ public class BroadcastsCommand implements Action {
         table.print(out);
     }
 
-    private static String uptime(long seconds) {
+    static String uptime(long seconds) {
         return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 }

@@ -12,6 +12,7 @@ import org.tributary.api.MediaException;
 import org.tributary.api.MediaException.Reason;
 import org.tributary.api.MediaKind;
 import org.tributary.api.TrackInfo;
+import org.tributary.rtp.mpa.Mp3FrameHeader;
 import org.tributary.source.file.internal.mp4.FrameTableBuilder;
 import org.tributary.source.file.internal.mp4.MovieIndex;
 

@@ -6,7 +6,7 @@ import java.nio.channels.FileChannel;
 
 import org.tributary.api.Codec;
 import org.tributary.api.TrackInfo;
-import org.tributary.source.file.internal.mp3.Mp3FrameHeader;
+import org.tributary.rtp.mpa.Mp3FrameHeader;
 
 /**
  * Takes an MP3 track's channel count and sampling rate from the header of its first frame: MP4

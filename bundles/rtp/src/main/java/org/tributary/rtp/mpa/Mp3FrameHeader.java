@@ -1,4 +1,4 @@
-package org.tributary.source.file.internal.mp3;
+package org.tributary.rtp.mpa;
 
 /**
  * The 4-byte header of an MPEG-1, MPEG-2 or MPEG-2.5 audio layer III frame (ISO/IEC 11172-3 2.4.1.3,

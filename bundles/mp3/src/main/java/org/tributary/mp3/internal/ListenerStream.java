@@ -1,0 +1,173 @@
+package org.tributary.mp3.internal;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.tributary.api.ReceptionStats;
+import org.tributary.api.StreamSession;
+import org.tributary.api.http.HttpExchange;
+import org.tributary.api.http.ResponseStream;
+
+/**
+ * One listener of a station: reads the station's ring at its own chunk number and writes slices of the
+ * shared chunks while its connection is under the high-water mark, then waits to be woken (new audio, or
+ * the connection drained). With ICY metadata on, a metadata block goes out every {@code metaInterval} audio
+ * bytes. A listener whose chunk was dropped from the ring skips to the oldest chunk kept, a frame boundary:
+ * it never holds audio of its own. All its work runs on its connection's thread.
+ */
+final class ListenerStream implements StreamSession {
+
+    private final String id;
+    private final Station station;
+    private final HttpExchange exchange;
+    private final Executor executor;
+    private final int metaInterval;
+    private final Instant created = Instant.now();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private ResponseStream out;
+    private long seq;
+    private int offset;
+    private int toMeta;
+    private Station.Title sentTitle = Station.Title.NONE;
+    private volatile long bytesSent;
+    private volatile long writes;
+    private volatile long skips;
+
+    /**
+     * @param metaInterval audio bytes between ICY metadata blocks, or 0 for none
+     */
+    ListenerStream(String id, Station station, HttpExchange exchange, int metaInterval) {
+        this.id = id;
+        this.station = station;
+        this.exchange = exchange;
+        this.executor = exchange.executor();
+        this.metaInterval = metaInterval;
+        this.toMeta = metaInterval;
+    }
+
+    /** Starts sending from chunk {@code from} on. */
+    void start(ResponseStream stream, long from) {
+        executor.execute(() -> {
+            this.out = stream;
+            this.seq = from;
+            stream.onWritable(this::pump);
+            pump();
+        });
+    }
+
+    /** Asks for a send on the listener's thread; repeated wakes before it runs make one send. */
+    void wake() {
+        if (scheduled.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                scheduled.set(false);
+                pump();
+            });
+        }
+    }
+
+    private void pump() {
+        if (out == null) {
+            return;
+        }
+        StationRing ring = station.ring();
+        while (out.isOpen() && out.writable()) {
+            StationRing.Chunk chunk = ring.get(seq);
+            if (chunk == null) {
+                long oldest = ring.oldest();
+                if (seq < oldest) {
+                    seq = oldest;
+                    offset = 0;
+                    skips++;
+                    continue;
+                }
+                if (station.ended()) {
+                    out.close();
+                }
+                return;
+            }
+            if (offset == chunk.size()) {
+                seq++;
+                offset = 0;
+            } else if (metaInterval > 0 && toMeta == 0) {
+                writeMetadata();
+            } else {
+                int n = metaInterval > 0 ? Math.min(chunk.size() - offset, toMeta) : chunk.size() - offset;
+                out.write(chunk.data().slice(offset, n));
+                offset += n;
+                toMeta -= n;
+                bytesSent += n;
+                writes++;
+            }
+        }
+    }
+
+    private void writeMetadata() {
+        Station.Title title = station.title();
+        ByteBuffer block = title == sentTitle ? IcyMetadata.UNCHANGED : title.block();
+        sentTitle = title;
+        out.write(block.duplicate());
+        toMeta = metaInterval;
+    }
+
+    /** @return how many times this listener lagged so far that it skipped forward */
+    long skips() {
+        return skips;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String protocol() {
+        return "HTTP";
+    }
+
+    @Override
+    public String clientAddress() {
+        return exchange.remote().getAddress().getHostAddress() + ":" + exchange.remote().getPort();
+    }
+
+    @Override
+    public String path() {
+        return station.mount();
+    }
+
+    @Override
+    public String state() {
+        return "LISTENING";
+    }
+
+    @Override
+    public String transport() {
+        return metaInterval > 0 ? "MP3/ICY" : "MP3";
+    }
+
+    @Override
+    public Instant created() {
+        return created;
+    }
+
+    @Override
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    @Override
+    public long packetsSent() {
+        return writes;
+    }
+
+    @Override
+    public ReceptionStats reception() {
+        return ReceptionStats.NONE;
+    }
+
+    @Override
+    public void close() {
+        exchange.close();
+    }
+}

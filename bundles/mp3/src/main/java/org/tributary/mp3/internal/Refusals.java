@@ -1,0 +1,50 @@
+package org.tributary.mp3.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+import org.tributary.api.http.HttpExchange;
+
+/** Answers refused requests with a status and a plain-text reason; wrong passwords late, on a timer. */
+final class Refusals {
+
+    /** The realm named in Basic challenges. */
+    static final String REALM = "Tributary MP3";
+
+    private final ScheduledExecutorService timer;
+    private final IntSupplier delayMillis;
+
+    Refusals(ScheduledExecutorService timer, IntSupplier delayMillis) {
+        this.timer = timer;
+        this.delayMillis = delayMillis;
+    }
+
+    /** Answers at once. */
+    void now(HttpExchange exchange, int status, String reason) {
+        exchange.respond(status, headers(status), body(reason));
+    }
+
+    /** Answers after the refusal delay, so that passwords cannot be guessed quickly; the thread never waits. */
+    void late(HttpExchange exchange, int status, String reason) {
+        Map<String, String> headers = headers(status);
+        byte[] body = body(reason);
+        timer.schedule(() -> exchange.respond(status, headers, body), delayMillis.getAsInt(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Map<String, String> headers(int status) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "text/plain; charset=utf-8");
+        if (status == 401) {
+            headers.put("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        }
+        return headers;
+    }
+
+    private static byte[] body(String reason) {
+        return (reason + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+}

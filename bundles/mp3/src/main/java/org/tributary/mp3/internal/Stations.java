@@ -1,0 +1,133 @@
+package org.tributary.mp3.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tributary.api.station.StationInfo;
+
+/** The stations on air by mount, and the listener count over all of them. Thread-safe. */
+final class Stations {
+
+    /** Why a source or a listener was not taken. */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        Refused(int status, String reason) {
+            super(reason, null, false, false);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
+    }
+
+    private final Map<String, Station> byMount = new HashMap<>();
+    private int listeners;
+
+    /** @return the station at a mount, or null */
+    synchronized Station find(String mount) {
+        return byMount.get(mount);
+    }
+
+    /**
+     * Puts a source on air at its mount: a new station, or the mount's station when taking over (the old
+     * source is then stopped).
+     *
+     * @throws Refused when the mount is fed and takeover is off (403), or too many stations are on air (503)
+     */
+    Station attach(SourceFeed feed, String mount, StationMetadata metadata, Mp3Settings settings) throws Refused {
+        SourceFeed previous;
+        Station station;
+        synchronized (this) {
+            station = byMount.get(mount);
+            if (station != null && !settings.takeover()) {
+                throw new Refused(403, "Mountpoint in use");
+            }
+            if (station == null && byMount.size() >= settings.maxStations()) {
+                throw new Refused(503, "Too many stations: " + settings.maxStations() + " are on air");
+            }
+            if (station == null) {
+                station = new Station(mount, settings.ringBytes(), feed, metadata);
+                byMount.put(mount, station);
+                previous = null;
+            } else {
+                previous = station.feed();
+                station.feed(feed, metadata);
+            }
+        }
+        if (previous != null) {
+            previous.stop("taken over by " + feed.address());
+        }
+        return station;
+    }
+
+    /** Takes a feed's station off the air, unless another source took it over. */
+    void ended(SourceFeed feed) {
+        Station gone = null;
+        synchronized (this) {
+            for (Station station : byMount.values()) {
+                if (station.feed() == feed) {
+                    gone = station;
+                }
+            }
+            if (gone != null) {
+                byMount.remove(gone.mount());
+            }
+        }
+        if (gone != null) {
+            gone.end();
+        }
+    }
+
+    /**
+     * Counts a listener in.
+     *
+     * @throws Refused with 503 when the station or the server has as many listeners as allowed
+     */
+    synchronized void admit(Station station, ListenerStream listener, Mp3Settings settings) throws Refused {
+        if (!settings.admits(station.listenerCount(), listeners)) {
+            throw new Refused(503, "Too many listeners");
+        }
+        if (station.ended()) {
+            throw new Refused(404, "The station went off the air");
+        }
+        station.add(listener);
+        listeners++;
+    }
+
+    /** Counts a listener out. */
+    synchronized void leave(Station station, ListenerStream listener) {
+        if (station.remove(listener)) {
+            listeners--;
+        }
+    }
+
+    /** @return the listeners over all stations */
+    synchronized int listeners() {
+        return listeners;
+    }
+
+    /** @return the sources on air */
+    synchronized List<SourceFeed> feeds() {
+        List<SourceFeed> feeds = new ArrayList<>();
+        for (Station station : byMount.values()) {
+            feeds.add(station.feed());
+        }
+        return feeds;
+    }
+
+    /** @return a snapshot of the stations, by mount */
+    synchronized List<StationInfo> infos() {
+        List<StationInfo> infos = new ArrayList<>();
+        for (Station station : byMount.values()) {
+            infos.add(station.info());
+        }
+        infos.sort(Comparator.comparing(StationInfo::mount));
+        return infos;
+    }
+}

@@ -1,0 +1,282 @@
+package org.tributary.itests.interop;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import org.tributary.itests.support.ExternalCommand;
+import org.tributary.itests.support.ProcessResult;
+import org.tributary.itests.support.RtspTestClient;
+import org.tributary.itests.support.Tools;
+import org.tributary.itests.support.TributaryDistribution;
+
+/**
+ * Issue 10, MP3 broadcast on the streaming port of one shared distribution: the source password set from
+ * the shell after sources were refused without one, ffmpeg as an Icecast source (PUT and legacy SOURCE),
+ * mpg123 and ffprobe as listeners, an ICY title read back after /admin/metadata, stream:stations,
+ * stream:sessions and stream:kick on a listener, playlists and HEAD, the refusals (wrong password, busy
+ * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source, and feature:uninstall
+ * tributary-mp3 leaving RTSP serving. Methods run in name order: the first finds no password set; the
+ * others set it when run alone.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class Mp3BroadcastInteropIT {
+
+    private static final String PASSWORD = "on-air-2026";
+    private static final int LISTENERS = 200;
+
+    @ClassRule
+    public static final TributaryDistribution SERVER = new TributaryDistribution()
+            .withConfig("org.tributary.mp3.cfg", Map.of("refusalDelayMillis", "300", "burstSeconds", "2"));
+
+    private static Path song;
+    private static boolean passwordSet;
+
+    @BeforeClass
+    public static void makeSong() throws IOException {
+        Tools.require("ffmpeg", "ffprobe", "mpg123");
+        Path folder = Files.createDirectories(Path.of(System.getProperty("tributary.work", "target"), "mp3-broadcast"));
+        song = CodecSample.named("tone.mp3").makeIn(folder, SERVER.mediaDir().resolve("sample.mp4"));
+    }
+
+    private static int port() {
+        return SERVER.rtspPort();
+    }
+
+    private static String url(String mount) {
+        return "http://127.0.0.1:" + port() + mount;
+    }
+
+    private static synchronized void ensurePassword() {
+        if (!passwordSet) {
+            ProcessResult set = SERVER.client("config:property-set -p org.tributary.mp3 sourcePassword " + PASSWORD);
+            assertEquals(set.describe(), 0, set.exitCode());
+            await("the source password applies").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> sourceHead("/probe", PASSWORD).status() != 401);
+            passwordSet = true;
+        }
+    }
+
+    /** Logs a source in without sending audio, and returns what the server answered. */
+    private static IcyClient.Reply sourceHead(String mount, String password) throws IOException {
+        return IcyClient.exchange(port(), "PUT " + mount + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: audio/mpeg\r\n"
+                + "Authorization: " + IcyClient.basic("source", password), null, 0, 3000);
+    }
+
+    private static RunningCommand ffmpegSource(String mount, String password, String... extra) {
+        List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "info", "-re",
+                "-stream_loop", "-1", "-i", song.toString(), "-c", "copy", "-content_type", "audio/mpeg",
+                "-ice_name", "Radio", "-ice_genre", "Test"));
+        command.addAll(Arrays.asList(extra));
+        command.addAll(List.of("-f", "mp3", "icecast://source:" + password + "@127.0.0.1:" + port() + mount));
+        return RunningCommand.start(command);
+    }
+
+    private static void awaitOnAir(String mount) {
+        await(mount + " on air").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                .until(() -> IcyClient.exchange(port(), "GET " + mount + " HTTP/1.0", null, 4096, 3000).status() == 200);
+    }
+
+    private static void awaitLog(String text) {
+        await("karaf.log: " + text).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> SERVER.logText().contains(text));
+    }
+
+    /** @return the bytes read from the socket until the server closed it */
+    private static long drain(Socket socket) {
+        long total = 0;
+        byte[] buffer = new byte[16384];
+        try {
+            for (int n = socket.getInputStream().read(buffer); n >= 0; n = socket.getInputStream().read(buffer)) {
+                total += n;
+            }
+        } catch (IOException closed) {
+            // reset or timed out: what was read counts
+        }
+        return total;
+    }
+
+    @Test
+    public void a_withoutAPasswordSourcesAreRefusedWithHowToSetOne() throws IOException {
+        IcyClient.Reply refused = IcyClient.exchange(port(), "PUT /radio HTTP/1.1\r\nContent-Type: audio/mpeg\r\n"
+                + "Authorization: " + IcyClient.basic("source", "anything"), null, 4096, 3000);
+        assertEquals(refused.toString(), 401, refused.status());
+        assertTrue(refused.text(), refused.text().contains("stream:mp3-password"));
+        awaitLog("no source password is set");
+        ensurePassword();
+    }
+
+    @Test
+    public void b_ffmpegFeedsAStationThatMpg123AndFfprobeDecodeWithItsTitle() throws IOException {
+        ensurePassword();
+        try (RunningCommand source = ffmpegSource("/radio", PASSWORD)) {
+            awaitOnAir("/radio");
+            ProcessResult mpg123 = ExternalCommand.of("mpg123", "-t", "-n", "100", url("/radio"))
+                    .timeout(Duration.ofSeconds(30)).run();
+            assertEquals(mpg123.describe(), 0, mpg123.exitCode());
+            assertTrue(mpg123.describe(), mpg123.stderr().contains("ICY-NAME: Radio"));
+            ProcessResult probe = ExternalCommand.of("ffprobe", "-v", "error", "-show_entries",
+                    "stream=codec_name,sample_rate:format_tags=icy-name", "-of", "default=nw=1", url("/radio"))
+                    .timeout(Duration.ofSeconds(30)).run();
+            assertEquals(probe.describe(), 0, probe.exitCode());
+            assertTrue(probe.describe(), probe.stdout().contains("codec_name=mp3"));
+            assertTrue(probe.describe(), probe.stdout().contains("icy-name=Radio"));
+
+            String title = "Caf\u00e9 Tributary \u266b";
+            IcyClient.Reply update = IcyClient.exchange(port(), "GET /admin/metadata?mount=/radio&mode=updinfo&song="
+                    + URLEncoder.encode(title, StandardCharsets.UTF_8) + " HTTP/1.0\r\nAuthorization: "
+                    + IcyClient.basic("source", PASSWORD), null, 4096, 3000);
+            assertEquals(update.toString(), 200, update.status());
+            IcyClient.Reply listener = IcyClient.exchange(port(), "GET /radio HTTP/1.0\r\nIcy-MetaData: 1", null,
+                    40_000, 5000);
+            assertEquals("16000", listener.headers().get("icy-metaint"));
+            assertEquals("*", listener.headers().get("access-control-allow-origin"));
+            assertEquals(title, IcyClient.firstTitle(listener.body(), 16000));
+
+            try (Socket kept = new Socket("127.0.0.1", port())) {
+                kept.getOutputStream().write("GET /radio HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                kept.setSoTimeout(60_000);
+                // read all along, as a player does, until the server closes the connection
+                CompletableFuture<Long> heard = CompletableFuture.supplyAsync(() -> drain(kept));
+                ProcessResult stations = SERVER.client("stream:stations");
+                assertTrue(stations.describe(), stations.stdout().contains("/radio"));
+                assertTrue(stations.describe(), stations.stdout().contains("Tributary"));
+                assertTrue(stations.describe(), stations.stdout().contains("MPEG-1 Layer III 44100 Hz stereo"));
+                ProcessResult sessions = SERVER.client("stream:sessions");
+                Matcher row = Pattern.compile("(mp3-[0-9a-f]+) .*/radio .*LISTENING").matcher(sessions.stdout());
+                assertTrue(sessions.describe(), row.find());
+                ProcessResult kick = SERVER.client("stream:kick " + row.group(1));
+                assertEquals(kick.describe(), 0, kick.exitCode());
+                await("the kicked listener's connection closes").atMost(Duration.ofSeconds(10)).until(heard::isDone);
+                assertTrue(heard.join() > 32_000);
+            }
+            RunningCommand busy = ffmpegSource("/radio", PASSWORD);
+            ProcessResult refused = busy.awaitExit(Duration.ofSeconds(20));
+            busy.close();
+            assertEquals(refused.describe(), 1, refused.exitCode());
+            assertTrue(refused.describe(), refused.stderr().contains("403"));
+            assertTrue(source.isAlive());
+        }
+    }
+
+    @Test
+    public void c_theLegacySourceMethodFeedsAStationToo() throws IOException {
+        ensurePassword();
+        try (RunningCommand source = ffmpegSource("/legacy", PASSWORD, "-legacy_icecast", "1")) {
+            awaitOnAir("/legacy");
+            IcyClient.Reply listener = IcyClient.exchange(port(), "GET /legacy HTTP/1.0", null, 20_000, 5000);
+            assertEquals(200, listener.status());
+            assertEquals("audio/mpeg", listener.headers().get("content-type"));
+            assertEquals(20_000, listener.body().length);
+            assertEquals((byte) 0xFF, listener.body()[0]);
+            String host = "127.0.0.1:" + port();
+            IcyClient.Reply m3u = IcyClient.exchange(port(), "GET /legacy.m3u HTTP/1.0\r\nHost: " + host, null, 4096, 3000);
+            assertEquals("audio/x-mpegurl", m3u.headers().get("content-type"));
+            assertEquals("http://" + host + "/legacy\r\n", m3u.text());
+            IcyClient.Reply head = IcyClient.exchange(port(), "HEAD /legacy HTTP/1.0", null, 4096, 3000);
+            assertEquals(200, head.status());
+            assertEquals("audio/mpeg", head.headers().get("content-type"));
+            assertEquals(0, head.body().length);
+            assertTrue(source.isAlive());
+        }
+    }
+
+    @Test
+    public void d_wrongPasswordsAndGarbageAreRefusedWithALogLine() throws IOException {
+        ensurePassword();
+        try (RunningCommand wrong = ffmpegSource("/radio", "guess")) {
+            ProcessResult refused = wrong.awaitExit(Duration.ofSeconds(20));
+            assertEquals(refused.describe(), 1, refused.exitCode());
+            assertTrue(refused.describe(), refused.stderr().contains("401"));
+        }
+        awaitLog("refused: wrong user or password");
+        byte[] garbage = "<html>not audio</html>\n".repeat(2000).getBytes(StandardCharsets.US_ASCII);
+        IcyClient.Reply ended = IcyClient.exchange(port(), "PUT /junk HTTP/1.1\r\nContent-Type: audio/mpeg\r\n"
+                + "Authorization: " + IcyClient.basic("source", PASSWORD), garbage, 4096, 5000);
+        assertEquals(200, ended.status());
+        assertTrue(ended.closed());
+        awaitLog("ended: not MP3 audio");
+        IcyClient.Reply gone = IcyClient.exchange(port(), "GET /junk HTTP/1.0", null, 4096, 3000);
+        assertEquals(404, gone.status());
+    }
+
+    @Test
+    public void e_twoHundredListenersAllReceiveTheStation() throws IOException {
+        ensurePassword();
+        try (RunningCommand source = ffmpegSource("/load", PASSWORD)) {
+            awaitOnAir("/load");
+            // the 2 s burst (~32 kB at 128 kbit/s) and more: every listener keeps receiving live audio
+            List<Mp3LoadListeners.Listener> listeners = Mp3LoadListeners.listen(port(), "/load", LISTENERS, 64_000,
+                    Duration.ofSeconds(30));
+            for (Mp3LoadListeners.Listener listener : listeners) {
+                assertTrue(listener.statusLine(), listener.statusLine().matches("HTTP/1\\.[01] 200.*"));
+                assertTrue("a listener got " + listener.bytes() + " bytes", listener.bytes() >= 64_000);
+            }
+            assertTrue(source.isAlive());
+        }
+    }
+
+    @Test
+    public void f_ezstreamFeedsTheShoutcastMountAsAShoutcastV1Source() throws IOException {
+        ensurePassword();
+        Tools.require("ezstream");
+        Path folder = Files.createDirectories(Path.of(System.getProperty("tributary.work", "target"), "mp3-broadcast"));
+        Path config = folder.resolve("ezstream.xml");
+        // a Shoutcast v1 source logs in on the port after the one it is given
+        Files.writeString(config, "<ezstream><servers><server><protocol>ICY</protocol><hostname>127.0.0.1</hostname>"
+                + "<port>" + (port() - 1) + "</port><password>" + PASSWORD + "</password></server></servers>"
+                + "<streams><stream><mountpoint>/stream</mountpoint><format>MP3</format>"
+                + "<stream_name>Old School</stream_name></stream></streams>"
+                + "<intakes><intake><type>file</type><filename>" + song + "</filename><stream_once>No</stream_once>"
+                + "</intake></intakes></ezstream>\n");
+        Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (RunningCommand source = RunningCommand.start(List.of("ezstream", "-c", config.toString()))) {
+            awaitOnAir("/stream");
+            IcyClient.Reply listener = IcyClient.exchange(port(), "GET /stream HTTP/1.0", null, 20_000, 5000);
+            assertEquals(200, listener.status());
+            assertEquals("Old School", listener.headers().get("icy-name"));
+            assertEquals((byte) 0xFF, listener.body()[0]);
+            assertTrue(source.isAlive());
+        }
+    }
+
+    @Test
+    public void g_uninstallingTheFeatureEndsStationsAndLeavesRtspServing() throws IOException {
+        ensurePassword();
+        try (RunningCommand source = ffmpegSource("/gone", PASSWORD)) {
+            awaitOnAir("/gone");
+            ProcessResult removed = SERVER.client("feature:uninstall tributary-mp3");
+            assertEquals(removed.describe(), 0, removed.exitCode());
+            ProcessResult ended = source.awaitExit(Duration.ofSeconds(20));
+            assertTrue("the source's connection is closed: " + ended.describe(), !ended.timedOut());
+            assertEquals(404, IcyClient.exchange(port(), "GET /gone HTTP/1.0", null, 4096, 3000).status());
+            try (RtspTestClient rtsp = new RtspTestClient("127.0.0.1", port())) {
+                assertEquals(200, rtsp.request("DESCRIBE", SERVER.url("sample.mp4"), "Accept: application/sdp").status());
+            }
+        } finally {
+            ProcessResult back = SERVER.client("feature:install tributary-mp3");
+            assertEquals(back.describe(), 0, back.exitCode());
+        }
+        await("the MP3 broadcast is back").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                .until(() -> sourceHead("/probe", PASSWORD).status() == 200);
+    }
+}
