@@ -46,7 +46,8 @@ final class ListenerRequests {
             return;
         }
         String format = Playlist.format(path);
-        Station station = stations.find(format != null ? Playlist.mount(path) : path);
+        String mount = format != null ? Playlist.mount(path) : path;
+        Station station = format != null ? stations.find(mount) : stations.findForListener(mount);
         if (station == null) {
             refusals.now(exchange, 404, "No station at this path");
             return;
@@ -65,13 +66,13 @@ final class ListenerRequests {
             exchange.respond(200, headers, new byte[0]);
             return;
         }
-        listen(exchange, station, s, metaInterval, headers);
+        listen(exchange, mount, station, s, metaInterval, headers);
     }
 
-    private void listen(HttpExchange exchange, Station station, Mp3Settings s, int metaInterval,
+    private void listen(HttpExchange exchange, String mount, Station station, Mp3Settings s, int metaInterval,
                         Map<String, String> headers) {
-        ListenerStream listener = new ListenerStream("mp3-" + HexFormat.of().toHexDigits(random.nextLong()), station,
-                exchange, metaInterval);
+        ListenerStream listener = new ListenerStream("mp3-" + HexFormat.of().toHexDigits(random.nextLong()), mount,
+                station, exchange, metaInterval);
         try {
             stations.admit(station, listener, s);
         } catch (Stations.Refused e) {
@@ -82,7 +83,7 @@ final class ListenerRequests {
         }
         sessions.add(listener);
         exchange.onClose(() -> {
-            stations.leave(station, listener);
+            stations.leave(listener);
             sessions.remove(listener);
         });
         ResponseStream out = exchange.stream(200, headers);

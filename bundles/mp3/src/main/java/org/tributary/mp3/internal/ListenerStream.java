@@ -15,17 +15,21 @@ import org.tributary.api.http.ResponseStream;
  * shared chunks while its connection is under the high-water mark, then waits to be woken (new audio, or
  * the connection drained). With ICY metadata on, a metadata block goes out every {@code metaInterval} audio
  * bytes. A listener whose chunk was dropped from the ring skips to the oldest chunk kept, a frame boundary:
- * it never holds audio of its own. All its work runs on its connection's thread.
+ * it never holds audio of its own. A listener moved to another station (its mount's fallback, and back)
+ * finishes the audio it was due from the old ring, then goes on with the newest chunk of the new one: the
+ * stream continues on a frame boundary, over the same connection. All its work runs on its connection's thread.
  */
 final class ListenerStream implements StreamSession {
 
     private final String id;
-    private final Station station;
+    private final String home;
     private final HttpExchange exchange;
     private final Executor executor;
     private final int metaInterval;
     private final Instant created = Instant.now();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile Station station;
+    private volatile Station moveTo;
     private ResponseStream out;
     private long seq;
     private int offset;
@@ -39,7 +43,17 @@ final class ListenerStream implements StreamSession {
      * @param metaInterval audio bytes between ICY metadata blocks, or 0 for none
      */
     ListenerStream(String id, Station station, HttpExchange exchange, int metaInterval) {
+        this(id, station.mount(), station, exchange, metaInterval);
+    }
+
+    /**
+     * @param home         the mount the listener asked for: it moves back there when a source returns to it
+     * @param station      the station it listens to first: its home's, or the home's fallback
+     * @param metaInterval audio bytes between ICY metadata blocks, or 0 for none
+     */
+    ListenerStream(String id, String home, Station station, HttpExchange exchange, int metaInterval) {
         this.id = id;
+        this.home = home;
         this.station = station;
         this.exchange = exchange;
         this.executor = exchange.executor();
@@ -67,6 +81,22 @@ final class ListenerStream implements StreamSession {
         }
     }
 
+    /** Moves the listener to another station once it has the audio it is due from this one. */
+    void moveTo(Station target) {
+        moveTo = target;
+        wake();
+    }
+
+    /** @return the mount the listener asked for */
+    String home() {
+        return home;
+    }
+
+    /** @return the station it listens to now */
+    Station station() {
+        return station;
+    }
+
     private void pump() {
         if (out == null) {
             return;
@@ -80,6 +110,15 @@ final class ListenerStream implements StreamSession {
                     seq = oldest;
                     offset = 0;
                     skips++;
+                    continue;
+                }
+                Station target = moveTo;
+                if (target != null) {
+                    moveTo = null;
+                    station = target;
+                    ring = target.ring();
+                    seq = Math.max(ring.oldest(), ring.next() - 1);
+                    offset = 0;
                     continue;
                 }
                 if (station.ended()) {

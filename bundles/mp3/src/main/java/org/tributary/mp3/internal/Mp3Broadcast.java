@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,10 +79,20 @@ public final class Mp3Broadcast implements HttpHandler, StationDirectory {
 
     @Deactivate
     void deactivate() {
-        for (SourceFeed feed : stations.feeds()) {
+        for (StationSource feed : stations.feeds()) {
             feed.stop("the MP3 broadcast stopped");
         }
         timer.shutdownNow();
+    }
+
+    /** Puts a playlist station on air (its configuration appeared, or the broadcast started). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPlaylist(PlaylistStation playlist) {
+        playlist.start(stations, settings);
+    }
+
+    void removePlaylist(PlaylistStation playlist) {
+        playlist.stop();
     }
 
     @Override
@@ -104,7 +116,7 @@ public final class Mp3Broadcast implements HttpHandler, StationDirectory {
 
     private void stopIdleSources() {
         long timeout = TimeUnit.SECONDS.toNanos(settings.sourceTimeoutSeconds());
-        for (SourceFeed feed : stations.feeds()) {
+        for (StationSource feed : stations.feeds()) {
             feed.stopIfIdle(timeout);
         }
     }

@@ -16,11 +16,11 @@ import org.tributary.api.http.HttpExchange;
  * once, with one log line, when the client closes, sends something that is not MP3, sends nothing for the
  * timeout, is taken over, or the broadcast stops.
  */
-final class SourceFeed implements BodyReceiver {
+final class SourceFeed implements BodyReceiver, StationSource {
 
     /** Told when a feed ended, once. */
     interface Ending {
-        void ended(SourceFeed feed);
+        void ended(StationSource feed);
     }
 
     /**
@@ -79,14 +79,16 @@ final class SourceFeed implements BodyReceiver {
     }
 
     /** Ends the feed and closes the source's connection. */
-    void stop(String reason) {
+    @Override
+    public void stop(String reason) {
         if (finish(reason)) {
             exchange.close();
         }
     }
 
     /** Ends the feed when it sent nothing for {@code timeoutNanos}. */
-    void stopIfIdle(long timeoutNanos) {
+    @Override
+    public void stopIfIdle(long timeoutNanos) {
         if (nanoClock.getAsLong() - lastData > timeoutNanos) {
             stop("no data for " + timeoutNanos / 1_000_000_000L + " s");
         }
@@ -106,12 +108,14 @@ final class SourceFeed implements BodyReceiver {
     }
 
     /** @return the source's address as {@code host:port} */
-    String address() {
+    @Override
+    public String address() {
         InetSocketAddress remote = exchange.remote();
         return remote.getAddress().getHostAddress() + ":" + remote.getPort();
     }
 
-    Instant started() {
+    @Override
+    public Instant started() {
         return started;
     }
 }

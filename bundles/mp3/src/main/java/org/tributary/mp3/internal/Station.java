@@ -1,6 +1,7 @@
 package org.tributary.mp3.internal;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,13 +32,13 @@ final class Station {
     private final String mount;
     private final StationRing ring;
     private final Set<ListenerStream> listeners = ConcurrentHashMap.newKeySet();
-    private volatile SourceFeed feed;
+    private volatile StationSource feed;
     private volatile StationMetadata metadata;
     private volatile Title title = Title.NONE;
     private volatile Mp3FrameHeader format;
     private volatile boolean ended;
 
-    Station(String mount, int ringBytes, SourceFeed feed, StationMetadata metadata) {
+    Station(String mount, int ringBytes, StationSource feed, StationMetadata metadata) {
         this.mount = mount;
         this.ring = new StationRing(ringBytes, MAX_CHUNKS);
         this.feed = feed;
@@ -52,12 +53,12 @@ final class Station {
         return ring;
     }
 
-    SourceFeed feed() {
+    StationSource feed() {
         return feed;
     }
 
     /** Hands the station to a new source (a takeover); the metadata becomes the new source's. */
-    void feed(SourceFeed newFeed, StationMetadata newMetadata) {
+    void feed(StationSource newFeed, StationMetadata newMetadata) {
         this.feed = newFeed;
         this.metadata = newMetadata;
     }
@@ -98,6 +99,11 @@ final class Station {
         listeners.add(listener);
     }
 
+    /** @return a snapshot of the listeners */
+    List<ListenerStream> listeners() {
+        return List.copyOf(listeners);
+    }
+
     /** @return whether the listener was one of this station's */
     boolean remove(ListenerStream listener) {
         return listeners.remove(listener);
@@ -116,7 +122,7 @@ final class Station {
     }
 
     StationInfo info() {
-        SourceFeed source = feed;
+        StationSource source = feed;
         return new StationInfo(mount, source.address(), describe(format), format == null ? 0 : format.bitrate(),
                 listeners.size(), title.text(), source.started());
     }

@@ -8,7 +8,12 @@ import java.util.Map;
 
 import org.tributary.api.station.StationInfo;
 
-/** The stations on air by mount, and the listener count over all of them. Thread-safe. */
+/**
+ * The stations on air by mount, the listener count over all of them, and the fallbacks: when a mount's source
+ * ends, its listeners move to the station of its fallback mount (when that is on air) instead of being
+ * closed, and when a source feeds the mount again they move back, as Icecast's {@code fallback-override}
+ * does. Moved listeners are not counted against the fallback's own listener cap. Thread-safe.
+ */
 final class Stations {
 
     /** Why a source or a listener was not taken. */
@@ -27,6 +32,7 @@ final class Stations {
     }
 
     private final Map<String, Station> byMount = new HashMap<>();
+    private final Map<String, String> fallbacks = new HashMap<>();
     private int listeners;
 
     /** @return the station at a mount, or null */
@@ -35,13 +41,35 @@ final class Stations {
     }
 
     /**
+     * @return the station a listener asking for a mount gets: the mount's, else its fallback's when that is on
+     *         air, else null
+     */
+    synchronized Station findForListener(String mount) {
+        Station station = byMount.get(mount);
+        if (station == null && fallbacks.containsKey(mount)) {
+            station = byMount.get(fallbacks.get(mount));
+        }
+        return station;
+    }
+
+    /** Makes {@code fallbackMount} the fallback of {@code mount}. */
+    synchronized void fallback(String mount, String fallbackMount) {
+        fallbacks.put(mount, fallbackMount);
+    }
+
+    /** Removes the fallback of {@code mount} when it is {@code fallbackMount}. */
+    synchronized void removeFallback(String mount, String fallbackMount) {
+        fallbacks.remove(mount, fallbackMount);
+    }
+
+    /**
      * Puts a source on air at its mount: a new station, or the mount's station when taking over (the old
      * source is then stopped).
      *
      * @throws Refused when the mount is fed and takeover is off (403), or too many stations are on air (503)
      */
-    Station attach(SourceFeed feed, String mount, StationMetadata metadata, Mp3Settings settings) throws Refused {
-        SourceFeed previous;
+    Station attach(StationSource feed, String mount, StationMetadata metadata, Mp3Settings settings) throws Refused {
+        StationSource previous;
         Station station;
         synchronized (this) {
             station = byMount.get(mount);
@@ -55,6 +83,7 @@ final class Stations {
                 station = new Station(mount, settings.ringBytes(), feed, metadata);
                 byMount.put(mount, station);
                 previous = null;
+                moveHome(station);
             } else {
                 previous = station.feed();
                 station.feed(feed, metadata);
@@ -66,8 +95,11 @@ final class Stations {
         return station;
     }
 
-    /** Takes a feed's station off the air, unless another source took it over. */
-    void ended(SourceFeed feed) {
+    /**
+     * Takes a feed's station off the air, unless another source took it over; its listeners move to the
+     * mount's fallback when that is on air.
+     */
+    void ended(StationSource feed) {
         Station gone = null;
         synchronized (this) {
             for (Station station : byMount.values()) {
@@ -77,6 +109,10 @@ final class Stations {
             }
             if (gone != null) {
                 byMount.remove(gone.mount());
+                Station fallback = byMount.get(fallbacks.get(gone.mount()));
+                if (fallback != null) {
+                    move(gone, gone.listeners(), fallback);
+                }
             }
         }
         if (gone != null) {
@@ -100,10 +136,29 @@ final class Stations {
         listeners++;
     }
 
-    /** Counts a listener out. */
-    synchronized void leave(Station station, ListenerStream listener) {
-        if (station.remove(listener)) {
+    /** Counts a listener out of the station it listens to now. */
+    synchronized void leave(ListenerStream listener) {
+        if (listener.station().remove(listener)) {
             listeners--;
+        }
+    }
+
+    /** Moves back the listeners of other stations whose home is the new station's mount. */
+    private void moveHome(Station station) {
+        for (Station other : byMount.values()) {
+            if (other != station) {
+                move(other, other.listeners().stream().filter(l -> l.home().equals(station.mount())).toList(),
+                        station);
+            }
+        }
+    }
+
+    private static void move(Station from, List<ListenerStream> moving, Station to) {
+        for (ListenerStream listener : moving) {
+            if (from.remove(listener)) {
+                to.add(listener);
+                listener.moveTo(to);
+            }
         }
     }
 
@@ -113,8 +168,8 @@ final class Stations {
     }
 
     /** @return the sources on air */
-    synchronized List<SourceFeed> feeds() {
-        List<SourceFeed> feeds = new ArrayList<>();
+    synchronized List<StationSource> feeds() {
+        List<StationSource> feeds = new ArrayList<>();
         for (Station station : byMount.values()) {
             feeds.add(station.feed());
         }
