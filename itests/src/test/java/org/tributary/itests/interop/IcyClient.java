@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -97,6 +99,13 @@ final class IcyClient {
 
     /** @return the first {@code StreamTitle='...';} found in a stream read with the given icy-metaint */
     static String firstTitle(byte[] stream, int metaInterval) {
+        List<String> titles = titles(stream, metaInterval);
+        return titles.isEmpty() ? null : titles.get(0);
+    }
+
+    /** @return every {@code StreamTitle='...';} of a stream read with the given icy-metaint, in order */
+    static List<String> titles(byte[] stream, int metaInterval) {
+        List<String> titles = new ArrayList<>();
         int p = metaInterval;
         while (p < stream.length) {
             int length = (stream[p] & 0xFF) * 16;
@@ -105,12 +114,12 @@ final class IcyClient {
                 int start = text.indexOf("StreamTitle='");
                 int end = text.lastIndexOf("';");
                 if (start >= 0 && end > start) {
-                    return text.substring(start + 13, end);
+                    titles.add(text.substring(start + 13, end));
                 }
             }
             p += 1 + length + metaInterval;
         }
-        return null;
+        return titles;
     }
 
     private static String line(InputStream in) throws IOException {

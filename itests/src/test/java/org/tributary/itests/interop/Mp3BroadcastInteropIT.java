@@ -34,9 +34,11 @@ import org.tributary.itests.support.TributaryDistribution;
  * the shell after sources were refused without one, ffmpeg as an Icecast source (PUT and legacy SOURCE),
  * mpg123 and ffprobe as listeners, an ICY title read back after /admin/metadata, stream:stations,
  * stream:sessions and stream:kick on a listener, playlists and HEAD, the refusals (wrong password, busy
- * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source, and feature:uninstall
- * tributary-mp3 leaving RTSP serving. Methods run in name order: the first finds no password set; the
- * others set it when run alone.
+ * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source, feature:uninstall
+ * tributary-mp3 leaving RTSP serving, a playlist station of two files advancing its ICY title (mpg123
+ * decoding it), and a live source dropping while a listener plays: the listener moves to the fallback
+ * playlist and back when the source returns. Methods run in name order: the first finds no password set;
+ * the others set it when run alone.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class Mp3BroadcastInteropIT {
@@ -50,6 +52,7 @@ public class Mp3BroadcastInteropIT {
 
     private static Path song;
     private static boolean passwordSet;
+    private static boolean playlistMade;
 
     @BeforeClass
     public static void makeSong() throws IOException {
@@ -73,6 +76,72 @@ public class Mp3BroadcastInteropIT {
             await("the source password applies").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
                     .until(() -> sourceHead("/probe", PASSWORD).status() != 401);
             passwordSet = true;
+        }
+    }
+
+    /**
+     * Puts the playlist station /jukebox on air, fallback of /live: two 3 s files made by ffmpeg in the media
+     * folder, with ID3 titles, and a factory configuration dropped into etc/.
+     */
+    private static synchronized void ensurePlaylist() throws IOException {
+        if (!playlistMade) {
+            Path folder = Files.createDirectories(SERVER.mediaDir().resolve("jukebox"));
+            String[] titles = {"Jukebox One", "Jukebox Two"};
+            for (int i = 0; i < titles.length; i++) {
+                ProcessResult made = ExternalCommand.of("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
+                        "sine=frequency=" + (440 + 220 * i) + ":sample_rate=44100:duration=3", "-ac", "2", "-c:a",
+                        "libmp3lame", "-b:a", "128k", "-id3v2_version", "3", "-metadata", "title=" + titles[i],
+                        "-metadata", "artist=Tributary", folder.resolve((i + 1) + ".mp3").toString())
+                        .timeout(Duration.ofSeconds(30)).run();
+                assertEquals(made.describe(), 0, made.exitCode());
+            }
+            Files.writeString(SERVER.home().resolve("etc").resolve("org.tributary.mp3.playlist-it.cfg"),
+                    "mount = /jukebox\nname = Jukebox\nfolder = jukebox\norder = sequential\nloop = true\n"
+                            + "fallbackFor = /live\n");
+            awaitOnAir("/jukebox");
+            playlistMade = true;
+        }
+    }
+
+    /** Reads a stream all along, as a player does, keeping what came. */
+    private static final class StreamReader {
+        private final java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        private final CompletableFuture<Void> done;
+
+        StreamReader(Socket socket) {
+            done = CompletableFuture.runAsync(() -> {
+                byte[] buffer = new byte[8192];
+                try {
+                    for (int n = socket.getInputStream().read(buffer); n >= 0; n = socket.getInputStream().read(buffer)) {
+                        synchronized (received) {
+                            received.write(buffer, 0, n);
+                        }
+                    }
+                } catch (IOException closed) {
+                    // the test closed it, or the server did: what was read counts
+                }
+            });
+        }
+
+        int size() {
+            synchronized (received) {
+                return received.size();
+            }
+        }
+
+        /** @return the ICY titles received, the response head skipped */
+        List<String> titles(int metaInterval) {
+            byte[] bytes;
+            synchronized (received) {
+                bytes = received.toByteArray();
+            }
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            int body = text.indexOf("\r\n\r\n") + 4;
+            return IcyClient.titles(Arrays.copyOfRange(bytes, body, bytes.length), metaInterval);
+        }
+
+        boolean closed() {
+            return done.isDone();
         }
     }
 
@@ -278,5 +347,58 @@ public class Mp3BroadcastInteropIT {
         }
         await("the MP3 broadcast is back").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
                 .until(() -> sourceHead("/probe", PASSWORD).status() == 200);
+    }
+
+    @Test
+    public void h_aPlaylistStationPlaysItsFilesAsOneStreamWithEachFilesTitle() throws IOException {
+        ensurePlaylist();
+        // 2 s of burst and about 6 s more at 128 kbit/s: past the end of the first 3 s file
+        IcyClient.Reply listener = IcyClient.exchange(port(), "GET /jukebox HTTP/1.0\r\nIcy-MetaData: 1", null,
+                130_000, 8000);
+        assertEquals(200, listener.status());
+        assertEquals("Jukebox", listener.headers().get("icy-name"));
+        List<String> titles = IcyClient.titles(listener.body(), 16000);
+        assertTrue(titles.toString(), titles.contains("Tributary - Jukebox One") || titles.contains("Tributary - Jukebox Two"));
+        assertTrue("the title advances: " + titles, titles.stream().distinct().count() >= 2);
+        ProcessResult mpg123 = ExternalCommand.of("mpg123", "-t", "-n", "300", url("/jukebox"))
+                .timeout(Duration.ofSeconds(30)).run();
+        assertEquals(mpg123.describe(), 0, mpg123.exitCode());
+        assertTrue(mpg123.describe(), !mpg123.stderr().toLowerCase(java.util.Locale.ROOT).contains("error"));
+        ProcessResult stations = SERVER.client("stream:stations");
+        assertTrue(stations.describe(), stations.stdout().contains("/jukebox"));
+        assertTrue(stations.describe(), stations.stdout().contains("playlist:Jukebox"));
+    }
+
+    @Test
+    public void i_aLiveSourceThatDropsHandsItsListenersToTheFallbackPlaylistAndGetsThemBack() throws IOException {
+        ensurePassword();
+        ensurePlaylist();
+        Pattern liveWithOneListener = Pattern.compile("/live\\s*\\|[^\\n]*stereo\\s*\\|\\s*\\d+\\s*\\|\\s*1\\s*\\|");
+        RunningCommand source = ffmpegSource("/live", PASSWORD);
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            awaitOnAir("/live");
+            socket.getOutputStream().write("GET /live HTTP/1.0\r\nIcy-MetaData: 1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(30_000);
+            StreamReader reader = new StreamReader(socket);
+            await("live audio arrives").atMost(Duration.ofSeconds(10)).until(() -> reader.size() > 40_000);
+            source.close();
+            int atDrop = reader.size();
+            // well past the burst the fallback could give: the stream goes on from the playlist, in real time
+            await("audio from the fallback").atMost(Duration.ofSeconds(15)).until(() -> reader.size() > atDrop + 48_000);
+            assertTrue(!reader.closed());
+            await("the fallback's title").atMost(Duration.ofSeconds(10))
+                    .until(() -> reader.titles(16000).stream().anyMatch(t -> t.contains("Jukebox")));
+            try (RunningCommand back = ffmpegSource("/live", PASSWORD)) {
+                await("the listener is back on /live").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> liveWithOneListener.matcher(SERVER.client("stream:stations").stdout()).find());
+                int atReturn = reader.size();
+                await("live audio again").atMost(Duration.ofSeconds(10)).until(() -> reader.size() > atReturn + 32_000);
+                assertTrue(!reader.closed());
+                assertTrue(back.isAlive());
+            }
+        } finally {
+            source.close();
+        }
     }
 }
