@@ -30,6 +30,7 @@ final class ListenerStream implements StreamSession {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile Station station;
     private volatile Station moveTo;
+    private volatile Station member;
     private ResponseStream out;
     private long seq;
     private int offset;
@@ -55,6 +56,7 @@ final class ListenerStream implements StreamSession {
         this.id = id;
         this.home = home;
         this.station = station;
+        this.member = station;
         this.exchange = exchange;
         this.executor = exchange.executor();
         this.metaInterval = metaInterval;
@@ -81,10 +83,19 @@ final class ListenerStream implements StreamSession {
         }
     }
 
-    /** Moves the listener to another station once it has the audio it is due from this one. */
+    /**
+     * Moves the listener to another station once it has the audio it is due from this one; from now on it
+     * counts as the target's listener.
+     */
     void moveTo(Station target) {
+        member = target;
         moveTo = target;
         wake();
+    }
+
+    /** @return the station the listener counts in: the one it listens to, or the one it is moving to */
+    Station member() {
+        return member;
     }
 
     /** @return the mount the listener asked for */

@@ -89,6 +89,9 @@ public final class PlaylistStation {
      * @param settings the broadcast's settings (ring size, station limit)
      */
     synchronized void start(Stations target, Mp3Settings settings) {
+        if (feed != null) {
+            return;
+        }
         if (list().isEmpty()) {
             LOG.warn("MP3 playlist {} for {} has no MP3 file in {}; the station is not started", name, mount,
                     files.isEmpty() ? "folder '" + folder + "' of " + media.root() : "its files list");

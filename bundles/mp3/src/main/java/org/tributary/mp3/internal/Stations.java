@@ -136,9 +136,9 @@ final class Stations {
         listeners++;
     }
 
-    /** Counts a listener out of the station it listens to now. */
+    /** Counts a listener out of the station it counts in (it may still be moving there). */
     synchronized void leave(ListenerStream listener) {
-        if (listener.station().remove(listener)) {
+        if (listener.member().remove(listener)) {
             listeners--;
         }
     }

@@ -152,4 +152,17 @@ public class StationFallbackTest {
         assertTrue(plain.closed);
         assertEquals(0, stations.listeners());
     }
+
+    @Test
+    public void aListenerThatLeavesBeforeItsMoveIsDoneIsCountedOutOfItsNewStation() throws Stations.Refused {
+        FakeExchange stalled = new FakeExchange("GET", "/radio");
+        ListenerStream listener = listen("/radio", radio, stalled, 0);
+        stalled.writable = false;
+        stations.ended(live);
+        assertSame(radio, listener.station());
+        assertEquals(1, auto.listenerCount());
+        stalled.close();
+        assertEquals(0, auto.listenerCount());
+        assertEquals(0, stations.listeners());
+    }
 }
