@@ -376,12 +376,16 @@ public class Mp3BroadcastInteropIT {
         Pattern liveWithOneListener = Pattern.compile("/live\\s*\\|[^\\n]*stereo\\s*\\|\\s*\\d+\\s*\\|\\s*1\\s*\\|");
         RunningCommand source = ffmpegSource("/live", PASSWORD);
         try (Socket socket = new Socket("127.0.0.1", port())) {
-            awaitOnAir("/live");
+            // until the source is on air, /live answers with its fallback
+            await("the live source on air").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> "Radio".equals(IcyClient.exchange(port(), "GET /live HTTP/1.0", null, 4096, 3000)
+                            .headers().get("icy-name")));
             socket.getOutputStream().write("GET /live HTTP/1.0\r\nIcy-MetaData: 1\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             socket.setSoTimeout(30_000);
             StreamReader reader = new StreamReader(socket);
             await("live audio arrives").atMost(Duration.ofSeconds(10)).until(() -> reader.size() > 40_000);
+            assertTrue(reader.titles(16000).stream().noneMatch(t -> t.contains("Jukebox")));
             source.close();
             int atDrop = reader.size();
             // well past the burst the fallback could give: the stream goes on from the playlist, in real time
