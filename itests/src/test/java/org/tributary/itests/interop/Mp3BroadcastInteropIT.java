@@ -35,8 +35,9 @@ import org.tributary.itests.support.TributaryDistribution;
  * mpg123 and ffprobe as listeners, an ICY title read back after /admin/metadata, stream:stations,
  * stream:sessions and stream:kick on a listener, playlists and HEAD, the refusals (wrong password, busy
  * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source, and feature:uninstall
- * tributary-mp3 leaving RTSP serving. Methods run in name order: the first finds no password set; the
- * others set it when run alone.
+ * tributary-mp3 leaving RTSP serving, and a browser {@code <audio>} element (headless Chromium) on another
+ * origin playing a station. Methods run in name order: the first finds no password set; the others set it
+ * when run alone.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class Mp3BroadcastInteropIT {
@@ -278,5 +279,22 @@ public class Mp3BroadcastInteropIT {
         }
         await("the MP3 broadcast is back").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
                 .until(() -> sourceHead("/probe", PASSWORD).status() == 200);
+    }
+
+    @Test
+    public void h_aBrowserAudioElementOnAnotherOriginPlaysTheStation() throws IOException {
+        ensurePassword();
+        try (RunningCommand source = ffmpegSource("/browser", PASSWORD);
+             BrowserAudio browser = BrowserAudio.start(Path.of(System.getProperty("tributary.work", "target")))) {
+            awaitOnAir("/browser");
+            browser.open(url("/browser"));
+            // crossorigin="anonymous" from another origin: without the station's CORS headers this is an error
+            BrowserAudio.Playback playing = await("the <audio> element of " + browser.pageUrl() + " plays")
+                    .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(browser::playback, p -> !p.error().isEmpty() || p.currentTime() > 2 && p.level() > 0.01);
+            assertEquals(playing.toString(), "", playing.error());
+            assertTrue(playing.toString(), playing.readyState() >= 2 && !playing.paused());
+            assertTrue(source.isAlive());
+        }
     }
 }
