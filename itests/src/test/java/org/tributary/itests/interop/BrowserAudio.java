@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,30 @@ final class BrowserAudio implements AutoCloseable {
               analyser.getFloatTimeDomainData(samples);
               return samples.reduce((peak, s) => Math.max(peak, Math.abs(s)), 0);
             };
+            window.readIcyTitle = async url => {
+              const response = await fetch(url, {headers: {'Icy-MetaData': '1'}});
+              const metaint = parseInt(response.headers.get('icy-metaint'));
+              const found = [String(response.status), response.headers.get('icy-metaint'), response.headers.get('icy-name')];
+              const reader = response.body.getReader();
+              let bytes = new Uint8Array(0);
+              for (let p = metaint; metaint > 0 && bytes.length < 1000000;) {
+                const chunk = await reader.read();
+                if (chunk.done) break;
+                const joined = new Uint8Array(bytes.length + chunk.value.length);
+                joined.set(bytes);
+                joined.set(chunk.value, bytes.length);
+                bytes = joined;
+                for (; p < bytes.length && p + 1 + bytes[p] * 16 <= bytes.length; p += 1 + bytes[p] * 16 + metaint) {
+                  const title = /StreamTitle='(.*?)';/.exec(new TextDecoder().decode(bytes.subarray(p + 1, p + 1 + bytes[p] * 16)));
+                  if (title) {
+                    reader.cancel();
+                    return found.concat(title[1]);
+                  }
+                }
+              }
+              reader.cancel();
+              return found.concat('no title in ' + bytes.length + ' bytes');
+            };
             """;
 
     private static final String STATE = "const radio = document.getElementById('radio');"
@@ -95,7 +120,7 @@ final class BrowserAudio implements AutoCloseable {
         options.addArguments("--user-data-dir=" + profile);
         try {
             ChromeDriver browser = new ChromeDriver(service, options);
-            browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+            browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(20));
             return new BrowserAudio(profile, pages, service, browser);
         } catch (RuntimeException e) {
             service.stop();
@@ -131,6 +156,20 @@ final class BrowserAudio implements AutoCloseable {
         return new Playback(((Number) state.get(0)).doubleValue(), ((Number) state.get(1)).intValue(),
                 (Boolean) state.get(2), (String) state.get(3), (String) state.get(4),
                 ((Number) state.get(5)).doubleValue());
+    }
+
+    /**
+     * Reads {@code streamUrl} with {@code fetch()} and {@code Icy-MetaData: 1} from the page, as a web player
+     * that shows titles does: a header outside CORS's safe list, so the browser sends a preflight first, and
+     * the answer's {@code icy-*} headers are visible to the page only when the station exposes them.
+     *
+     * @return the status, the {@code icy-metaint} and {@code icy-name} the page sees (null when hidden), and
+     *         the first StreamTitle in the stream; a failed fetch comes back as one "error: ..." item
+     */
+    List<Object> readIcyTitle(String streamUrl) {
+        Object result = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[1];"
+                + " window.readIcyTitle(arguments[0]).then(done, e => done(['error: ' + e]));", streamUrl);
+        return new ArrayList<>((List<?>) result);
     }
 
     @Override

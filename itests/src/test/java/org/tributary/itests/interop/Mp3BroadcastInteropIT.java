@@ -294,6 +294,13 @@ public class Mp3BroadcastInteropIT {
                     .until(browser::playback, p -> !p.error().isEmpty() || p.currentTime() > 2 && p.level() > 0.01);
             assertEquals(playing.toString(), "", playing.error());
             assertTrue(playing.toString(), playing.readyState() >= 2 && !playing.paused());
+            // a web player's titles: fetch() with Icy-MetaData (a preflight), icy-* headers exposed to the page
+            String title = "Caf\u00e9 on the web";
+            IcyClient.Reply update = IcyClient.exchange(port(), "GET /admin/metadata?mount=/browser&mode=updinfo&song="
+                    + URLEncoder.encode(title, StandardCharsets.UTF_8) + " HTTP/1.0\r\nAuthorization: "
+                    + IcyClient.basic("source", PASSWORD), null, 4096, 3000);
+            assertEquals(update.toString(), 200, update.status());
+            assertEquals(List.of("200", "16000", "Radio", title), browser.readIcyTitle(url("/browser")));
             assertTrue(source.isAlive());
         }
     }
