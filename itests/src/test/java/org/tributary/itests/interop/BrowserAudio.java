@@ -172,6 +172,12 @@ final class BrowserAudio implements AutoCloseable {
         return new ArrayList<>((List<?>) result);
     }
 
+    /** @return the status a {@code fetch()} of {@code url} from the page sees, or "error: ..." when it fails */
+    String fetchStatus(String url) {
+        return (String) ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[1];"
+                + " fetch(arguments[0]).then(r => done(String(r.status)), e => done('error: ' + e));", url);
+    }
+
     @Override
     public void close() {
         try {

@@ -301,6 +301,7 @@ public class Mp3BroadcastInteropIT {
                     + IcyClient.basic("source", PASSWORD), null, 4096, 3000);
             assertEquals(update.toString(), 200, update.status());
             assertEquals(List.of("200", "16000", "Radio", title), browser.readIcyTitle(url("/browser")));
+            assertEquals("a station off air, not a network error", "404", browser.fetchStatus(url("/off-air")));
             assertTrue(source.isAlive());
         }
     }
