@@ -36,8 +36,9 @@ import org.tributary.itests.support.TributaryDistribution;
  * stream:sessions and stream:kick on a listener, playlists and HEAD, the refusals (wrong password, busy
  * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source, feature:uninstall
  * tributary-mp3 leaving RTSP serving, a playlist station of two files advancing its ICY title (mpg123
- * decoding it), and a live source dropping while a listener plays: the listener moves to the fallback
- * playlist and back when the source returns. Methods run in name order: the first finds no password set;
+ * decoding it), a live source dropping while a listener plays: the listener moves to the fallback
+ * playlist and back when the source returns, and a browser {@code <audio>} element (headless Chromium) on
+ * another origin playing a station. Methods run in name order: the first finds no password set;
  * the others set it when run alone.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
@@ -405,6 +406,31 @@ public class Mp3BroadcastInteropIT {
             }
         } finally {
             source.close();
+        }
+    }
+
+    @Test
+    public void j_aBrowserAudioElementOnAnotherOriginPlaysTheStation() throws IOException {
+        ensurePassword();
+        try (RunningCommand source = ffmpegSource("/browser", PASSWORD);
+             BrowserAudio browser = BrowserAudio.start(Path.of(System.getProperty("tributary.work", "target")))) {
+            awaitOnAir("/browser");
+            browser.open(url("/browser"));
+            // crossorigin="anonymous" from another origin: without the station's CORS headers this is an error
+            BrowserAudio.Playback playing = await("the <audio> element of " + browser.pageUrl() + " plays")
+                    .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(browser::playback, p -> !p.error().isEmpty() || p.currentTime() > 2 && p.level() > 0.01);
+            assertEquals(playing.toString(), "", playing.error());
+            assertTrue(playing.toString(), playing.readyState() >= 2 && !playing.paused());
+            // a web player's titles: fetch() with Icy-MetaData (a preflight), icy-* headers exposed to the page
+            String title = "Caf\u00e9 on the web";
+            IcyClient.Reply update = IcyClient.exchange(port(), "GET /admin/metadata?mount=/browser&mode=updinfo&song="
+                    + URLEncoder.encode(title, StandardCharsets.UTF_8) + " HTTP/1.0\r\nAuthorization: "
+                    + IcyClient.basic("source", PASSWORD), null, 4096, 3000);
+            assertEquals(update.toString(), 200, update.status());
+            assertEquals(List.of("200", "16000", "Radio", title), browser.readIcyTitle(url("/browser")));
+            assertEquals("a station off air, not a network error", "404", browser.fetchStatus(url("/off-air")));
+            assertTrue(source.isAlive());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.tributary.itests.support;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.Assert;
 import org.junit.Assume;
 
@@ -28,17 +29,30 @@ public final class Tools {
         }
     }
 
+    /**
+     * Returns the executable {@code tool} found first on the PATH, for a client library that wants the
+     * program's path (call {@link #require} first); fails when it is not there.
+     */
+    public static Path locate(String tool) {
+        return find(tool, System.getenv("PATH")).orElseThrow(
+                () -> new IllegalStateException("required tool " + tool + " is missing"));
+    }
+
     /** Returns true when an executable file named {@code tool} is in one of the PATH folders. */
     static boolean onPath(String tool, String path) {
+        return find(tool, path).isPresent();
+    }
+
+    static Optional<Path> find(String tool, String path) {
         if (path == null || tool.contains("/")) {
-            return false;
+            return Optional.empty();
         }
         for (String folder : path.split(File.pathSeparator)) {
             Path candidate = Path.of(folder.isEmpty() ? "." : folder, tool);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return true;
+                return Optional.of(candidate);
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package org.tributary.itests.support;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -7,6 +8,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -25,6 +27,7 @@ public class ToolsTest {
         Files.createFile(bin.resolve("notes"));
         String path = "/nonexistent" + File.pathSeparator + bin;
         assertTrue(Tools.onPath("ffprobe", path));
+        assertEquals(Optional.of(bin.resolve("ffprobe")), Tools.find("ffprobe", path));
         assertFalse(Tools.onPath("notes", path));
         assertFalse(Tools.onPath("ffmpeg", path));
         assertFalse(Tools.onPath("../bin/ffprobe", path));

@@ -49,7 +49,7 @@ final class ListenerRequests {
         String mount = format != null ? Playlist.mount(path) : path;
         Station station = format != null ? stations.find(mount) : stations.findForListener(mount);
         if (station == null) {
-            refusals.now(exchange, 404, "No station at this path");
+            refusals.nowToAnyOrigin(exchange, 404, "No station at this path");
             return;
         }
         if (format != null) {
@@ -78,7 +78,7 @@ final class ListenerRequests {
         } catch (Stations.Refused e) {
             refusalLog.info(exchange.remote(), "MP3 listener from {} for {} refused: {}",
                     RefusalLog.sourceName(exchange.remote()), station.mount(), e.getMessage());
-            refusals.now(exchange, e.status(), e.getMessage());
+            refusals.nowToAnyOrigin(exchange, e.status(), e.getMessage());
             return;
         }
         sessions.add(listener);

@@ -28,6 +28,16 @@ final class Refusals {
         exchange.respond(status, headers(status), body(reason));
     }
 
+    /**
+     * Answers at once, readable by web pages of any origin, so that a web player tells a station off air or
+     * full from a network error (without CORS a page's {@code fetch()} sees only the latter).
+     */
+    void nowToAnyOrigin(HttpExchange exchange, int status, String reason) {
+        Map<String, String> headers = headers(status);
+        headers.put("Access-Control-Allow-Origin", "*");
+        exchange.respond(status, headers, body(reason));
+    }
+
     /** Answers after the refusal delay, so that passwords cannot be guessed quickly; the thread never waits. */
     void late(HttpExchange exchange, int status, String reason) {
         Map<String, String> headers = headers(status);

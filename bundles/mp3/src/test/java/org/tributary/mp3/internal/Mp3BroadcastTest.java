@@ -243,6 +243,7 @@ public class Mp3BroadcastTest {
         broadcast.handle(overall);
         assertEquals(503, overall.status);
         assertEquals("Too many listeners\r\n", overall.bodyText());
+        assertEquals("*", overall.responseHeaders.get("Access-Control-Allow-Origin"));
         ok[0].close();
         FakeExchange again = new FakeExchange("GET", "/b");
         broadcast.handle(again);
@@ -300,6 +301,8 @@ public class Mp3BroadcastTest {
         FakeExchange unknown = new FakeExchange("GET", "/other");
         broadcast.handle(unknown);
         assertEquals(404, unknown.status);
+        // a web player's fetch() sees "off air", not a network error
+        assertEquals("*", unknown.responseHeaders.get("Access-Control-Allow-Origin"));
         FakeExchange bad = new FakeExchange("PUT", "/../etc").basic("source", PW);
         broadcast.handle(bad);
         assertEquals(400, bad.status);
