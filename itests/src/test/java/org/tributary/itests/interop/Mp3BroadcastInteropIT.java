@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +37,8 @@ import org.tributary.itests.support.TributaryDistribution;
  * mpg123 and ffprobe as listeners, an ICY title read back after /admin/metadata, stream:stations,
  * stream:sessions and stream:kick on a listener, playlists and HEAD, the refusals (wrong password, busy
  * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source, and feature:uninstall
- * tributary-mp3 leaving RTSP serving. Methods run in name order: the first finds no password set; the
+ * tributary-mp3 leaving RTSP serving, and the station as an RTSP path that ffprobe and ffmpeg decode through the
+ * live fan-out while an HTTP listener plays. Methods run in name order: the first finds no password set; the
  * others set it when run alone.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
@@ -278,5 +281,47 @@ public class Mp3BroadcastInteropIT {
         }
         await("the MP3 broadcast is back").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
                 .until(() -> sourceHead("/probe", PASSWORD).status() == 200);
+    }
+
+    @Test
+    public void h_rtspPlayersHearTheStationThroughTheLiveFanOutWhileHttpListenersPlay() throws Exception {
+        ensurePassword();
+        String rtsp = SERVER.url("/onrtsp");
+        try (RunningCommand source = ffmpegSource("/onrtsp", PASSWORD)) {
+            awaitOnAir("/onrtsp");
+            awaitLog("MP3 station /onrtsp is on RTSP at /onrtsp (live broadcast /live/onrtsp)");
+            // about 6 s of audio at 128 kbit/s after the 2 s burst: it plays all through the RTSP clients' runs
+            CompletableFuture<IcyClient.Reply> http = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return IcyClient.exchange(port(), "GET /onrtsp HTTP/1.0", null, 120_000, 15_000);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            ProcessResult probe = Ffmpeg.probeStreams(rtsp, "udp");
+            assertEquals(probe.describe(), 0, probe.exitCode());
+            assertEquals(probe.describe(), "mp3,audio", probe.stdout().strip());
+            // decoded to PCM: one framecrc line per decoded frame of 1152 samples, about 38 a second
+            ProcessResult play = ExternalCommand.of("ffmpeg", "-nostdin", "-v", "warning", "-rtsp_transport", "tcp",
+                    "-i", rtsp, "-t", "3", "-map", "0:a", "-f", "framecrc", "-").timeout(Ffmpeg.PLAY_TIMEOUT).run();
+            assertEquals(play.describe(), 0, play.exitCode());
+            assertEquals(play.describe(), List.of(), Ffmpeg.problemLines(play));
+            assertTrue(play.describe(), play.stdout().contains("pcm_s16le"));
+            long decoded = play.stdoutLines().stream().filter(line -> line.startsWith("0,")).count();
+            assertTrue(decoded + " frames decoded: " + play.describe(), decoded >= 100);
+
+            ProcessResult broadcasts = SERVER.client("stream:broadcasts");
+            assertTrue(broadcasts.describe(), broadcasts.stdout().contains("/live/onrtsp"));
+            assertTrue(broadcasts.describe(), broadcasts.stdout().contains("MP3 station /onrtsp"));
+            assertTrue(broadcasts.describe(), broadcasts.stdout().contains("MPA"));
+            IcyClient.Reply listener = http.get(30, TimeUnit.SECONDS);
+            assertEquals(listener.toString(), 200, listener.status());
+            assertEquals(120_000, listener.body().length);
+            assertTrue(source.isAlive());
+        }
+        awaitLog("broadcast /live/onrtsp from MP3 station /onrtsp ended");
+        try (RtspTestClient client = new RtspTestClient("127.0.0.1", port())) {
+            assertEquals(404, client.request("DESCRIBE", rtsp, "Accept: application/sdp").status());
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.tributary.mp3.internal;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.tributary.api.station.StationInfo;
 import org.tributary.rtp.mpa.Mp3FrameHeader;
@@ -31,6 +32,7 @@ final class Station {
     private final String mount;
     private final StationRing ring;
     private final Set<ListenerStream> listeners = ConcurrentHashMap.newKeySet();
+    private final Set<StationTap> taps = new CopyOnWriteArraySet<>();
     private volatile SourceFeed feed;
     private volatile StationMetadata metadata;
     private volatile Title title = Title.NONE;
@@ -81,13 +83,29 @@ final class Station {
         return header == null ? 0 : header.bitrate() / 1000;
     }
 
-    /** Adds whole frames from the source and wakes every listener. */
+    /** Adds whole frames from the source, wakes every listener and hands the frames to every tap. */
     void append(FrameScanner.Frames frames) {
-        ring.append(frames.toBuffer(), frames.micros());
+        ByteBuffer data = frames.toBuffer();
+        ring.append(data, frames.micros());
         format = frames.header();
         for (ListenerStream listener : listeners) {
             listener.wake();
         }
+        for (StationTap tap : taps) {
+            tap.frames(data.duplicate());
+        }
+    }
+
+    /** Hands the audio appended from now on to a tap, until it is removed or the station ends (told at once if it has). */
+    void tap(StationTap tap) {
+        taps.add(tap);
+        if (ended && taps.remove(tap)) {
+            tap.ended();
+        }
+    }
+
+    void untap(StationTap tap) {
+        taps.remove(tap);
     }
 
     int listenerCount() {
@@ -112,6 +130,11 @@ final class Station {
         ended = true;
         for (ListenerStream listener : listeners) {
             listener.wake();
+        }
+        for (StationTap tap : taps) {
+            if (taps.remove(tap)) {
+                tap.ended();
+            }
         }
     }
 

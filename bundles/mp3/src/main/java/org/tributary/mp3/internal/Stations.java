@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
 
 import org.tributary.api.station.StationInfo;
 
@@ -27,6 +30,7 @@ final class Stations {
     }
 
     private final Map<String, Station> byMount = new HashMap<>();
+    private final Set<Consumer<Station>> watchers = new CopyOnWriteArraySet<>();
     private int listeners;
 
     /** @return the station at a mount, or null */
@@ -62,8 +66,28 @@ final class Stations {
         }
         if (previous != null) {
             previous.stop("taken over by " + feed.address());
+        } else {
+            onAir(station);
         }
         return station;
+    }
+
+    /** @see OnAir#watch */
+    Runnable watch(Consumer<Station> onAir) {
+        watchers.add(onAir);
+        List<Station> now;
+        synchronized (this) {
+            now = List.copyOf(byMount.values());
+        }
+        now.forEach(onAir);
+        return () -> watchers.remove(onAir);
+    }
+
+    /** Tells the watchers of a station that went on air: every way onto the air goes through here. */
+    private void onAir(Station station) {
+        for (Consumer<Station> watcher : watchers) {
+            watcher.accept(station);
+        }
     }
 
     /** Takes a feed's station off the air, unless another source took it over. */
