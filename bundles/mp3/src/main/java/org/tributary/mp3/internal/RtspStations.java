@@ -61,18 +61,20 @@ final class RtspStations {
 
     /** Gives a station that went on air its RTSP path; a station that has one keeps it. */
     void onAir(Station station) {
-        OnRtsp path = new OnRtsp(station, paths);
+        OnRtsp path = new OnRtsp(station);
         if (closed || onRtsp.putIfAbsent(station, path) != null) {
             return;
         }
-        path.start();
+        try {
+            path.start();
+        } catch (RuntimeException e) {
+            // the source going on air must not fail for it
+            LOG.warn("MP3 station {} gets no RTSP path: {}", station.mount(), e.toString());
+            path.stop();
+        }
         if (closed) {
             path.stop();
         }
-    }
-
-    RtspPaths paths() {
-        return paths;
     }
 
     /** Takes every station off RTSP; stations that go on air later get no path. */
@@ -98,7 +100,7 @@ final class RtspStations {
         private final AtomicReference<Runnable> unmount = new AtomicReference<>();
         private volatile MpaSender sender;
 
-        OnRtsp(Station station, RtspPaths paths) {
+        OnRtsp(Station station) {
             this.station = station;
             this.rtspPath = paths.rtspPath(station.mount());
             this.livePath = paths.livePath(station.mount());
@@ -107,7 +109,7 @@ final class RtspStations {
 
         void start() {
             if (ownMount) {
-                Runnable mounted = mounts.mount(rtspPath, new StationMount(rtspPath, live, livePath));
+                Runnable mounted = mounts.mount(rtspPath, new StationMount(rtspPath, live, livePath, paths.liveMount() + livePath));
                 if (mounted == null) {
                     refused("another media source is mounted at " + rtspPath);
                     return;

@@ -15,21 +15,24 @@ final class StationMount implements MediaSource {
     private final String rtspPath;
     private final LiveSource live;
     private final String livePath;
+    private final String broadcast;
 
     /**
-     * @param rtspPath the path it is mounted at, such as {@code /radio}
-     * @param live     the live source the station is published to
-     * @param livePath the station's path below the live mount
+     * @param rtspPath  the path it is mounted at, such as {@code /radio}
+     * @param live      the live source the station is published to
+     * @param livePath  the station's path below the live mount
+     * @param broadcast the broadcast's whole path, such as {@code /live/radio}, for management
      */
-    StationMount(String rtspPath, LiveSource live, String livePath) {
+    StationMount(String rtspPath, LiveSource live, String livePath, String broadcast) {
         this.rtspPath = rtspPath;
         this.live = live;
         this.livePath = livePath;
+        this.broadcast = broadcast;
     }
 
     @Override
     public String description() {
-        return "MP3 station " + rtspPath + " (live broadcast " + livePath + ")";
+        return "MP3 station " + rtspPath + " (live broadcast " + broadcast + ")";
     }
 
     /** Opens the station itself; nothing lies below it. */

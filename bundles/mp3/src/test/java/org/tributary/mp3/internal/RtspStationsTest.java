@@ -66,6 +66,7 @@ public class RtspStationsTest {
         FakeLive.Published published = live.published.get("radio");
         assertTrue(published.sdp, published.sdp.contains("a=rtpmap:14 MPA/90000"));
         assertEquals("MP3 station /radio", published.publisher);
+        assertEquals("MP3 station /radio (live broadcast /live/radio)", mounted.get("/radio").description());
         mounted.get("/radio").open("");
         assertEquals(List.of("radio"), live.opened);
 
@@ -117,6 +118,18 @@ public class RtspStationsTest {
         watch("");
         onAir("/radio");
         assertTrue(live.all.isEmpty());
+    }
+
+    @Test
+    public void aFailingMountLeavesTheStationOnAirWithoutRtsp() {
+        stations = new RtspStations(live, (path, source) -> {
+            throw new IllegalStateException("bundle stopping");
+        }, RtspPaths.of("", "/live/"), System::nanoTime);
+        unwatch = broadcast.watch(stations::onAir);
+        FakeExchange source = onAir("/radio");
+        send(source, 20);
+        assertTrue(live.all.isEmpty());
+        assertEquals(1, broadcast.stations().size());
     }
 
     @Test
