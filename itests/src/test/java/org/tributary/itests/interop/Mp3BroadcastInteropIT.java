@@ -38,7 +38,8 @@ import org.tributary.itests.support.TributaryDistribution;
  * stream:sessions and stream:kick on a listener, playlists and HEAD, the refusals (wrong password, busy
  * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source, and feature:uninstall
  * tributary-mp3 leaving RTSP serving, and the station as an RTSP path that ffprobe and ffmpeg decode through the
- * live fan-out while an HTTP listener plays. Methods run in name order: the first finds no password set; the
+ * live fan-out while an HTTP listener plays, and that path going and coming back with bundle tributary-source-live
+ * while HTTP listening goes on, then moving under rtspPrefix. Methods run in name order: the first finds no password set; the
  * others set it when run alone.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
@@ -323,5 +324,42 @@ public class Mp3BroadcastInteropIT {
         try (RtspTestClient client = new RtspTestClient("127.0.0.1", port())) {
             assertEquals(404, client.request("DESCRIBE", rtsp, "Accept: application/sdp").status());
         }
+    }
+
+    @Test
+    public void i_theRtspPathGoesAndComesBackWithTheLiveSourceWhileHttpListenersPlayAndFollowsThePrefix() throws IOException {
+        ensurePassword();
+        String rtsp = SERVER.url("/hotswap");
+        try (RunningCommand source = ffmpegSource("/hotswap", PASSWORD)) {
+            awaitOnAir("/hotswap");
+            awaitDescribe(rtsp, 200);
+            ProcessResult stop = SERVER.client("bundle:stop tributary-source-live");
+            assertEquals(stop.describe(), 0, stop.exitCode());
+            awaitDescribe(rtsp, 404);
+            IcyClient.Reply listener = IcyClient.exchange(port(), "GET /hotswap HTTP/1.0", null, 40_000, 5000);
+            assertEquals(listener.toString(), 200, listener.status());
+            assertEquals(40_000, listener.body().length);
+            ProcessResult start = SERVER.client("bundle:start tributary-source-live");
+            assertEquals(start.describe(), 0, start.exitCode());
+            awaitDescribe(rtsp, 200);
+
+            ProcessResult prefix = SERVER.client("config:property-set -p org.tributary.mp3 rtspPrefix /live");
+            assertEquals(prefix.describe(), 0, prefix.exitCode());
+            awaitDescribe(SERVER.url("/live/hotswap"), 200);
+            awaitDescribe(rtsp, 404);
+            assertTrue(source.isAlive());
+        } finally {
+            SERVER.client("bundle:start tributary-source-live");
+            SERVER.client("config:property-delete -p org.tributary.mp3 rtspPrefix");
+        }
+    }
+
+    private static void awaitDescribe(String url, int status) {
+        await(url + " answers DESCRIBE with " + status).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(300)).until(() -> {
+                    try (RtspTestClient client = new RtspTestClient("127.0.0.1", port())) {
+                        return client.request("DESCRIBE", url, "Accept: application/sdp").status() == status;
+                    }
+                });
     }
 }
