@@ -168,11 +168,14 @@ final class RtspStations {
             }
         }
 
+        /** Locked: while a source takes a station over, the old one's last frames may still be on their way. */
         @Override
         public void frames(ByteBuffer frames) {
             MpaSender current = sender;
             if (current != null && !stopped.get()) {
-                current.frames(frames);
+                synchronized (current) {
+                    current.frames(frames);
+                }
             }
         }
 
