@@ -109,7 +109,8 @@ final class RtspStations {
 
         void start() {
             if (ownMount) {
-                Runnable mounted = mounts.mount(rtspPath, new StationMount(rtspPath, live, livePath, paths.liveMount() + livePath));
+                String broadcast = paths.liveMount() + livePath;
+                Runnable mounted = mounts.mount(rtspPath, new StationMount(rtspPath, live, livePath, broadcast));
                 if (mounted == null) {
                     refused("another media source is mounted at " + rtspPath);
                     return;

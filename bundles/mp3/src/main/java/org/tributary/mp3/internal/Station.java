@@ -96,7 +96,7 @@ final class Station {
         }
     }
 
-    /** Hands the audio appended from now on to a tap, until it is removed or the station ends (told at once if it has). */
+    /** Hands the audio appended from now on to a tap, until it is removed or the station ends (at once if it has). */
     void tap(StationTap tap) {
         taps.add(tap);
         if (ended && taps.remove(tap)) {

@@ -77,7 +77,7 @@ final class FakeLive implements LiveSource {
     @Override
     public synchronized Publication publish(String path, String sdp, String publisher) throws MediaException {
         if (busy.contains(path)) {
-            throw new MediaException(MediaException.Reason.BUSY, "broadcast /live/" + path + " is already being published");
+            throw new MediaException(MediaException.Reason.BUSY, "broadcast /live/" + path + " is being published");
         }
         Published p = new Published(path, sdp, publisher);
         published.put(path, p);
