@@ -285,7 +285,7 @@ public class Mp3BroadcastInteropIT {
     }
 
     @Test
-    public void h_rtspPlayersHearTheStationThroughTheLiveFanOutWhileHttpListenersPlay() throws Exception {
+    public void r_rtspPlayersHearTheStationThroughTheLiveFanOutWhileHttpListenersPlay() throws Exception {
         ensurePassword();
         String rtsp = SERVER.url("/onrtsp");
         try (RunningCommand source = ffmpegSource("/onrtsp", PASSWORD)) {
@@ -327,7 +327,7 @@ public class Mp3BroadcastInteropIT {
     }
 
     @Test
-    public void i_theRtspPathGoesAndComesBackWithTheLiveSourceWhileHttpListenersPlayAndFollowsThePrefix() throws IOException {
+    public void s_theRtspPathGoesAndComesBackWithTheLiveSourceWhileHttpListenersPlayAndFollowsThePrefix() throws IOException {
         ensurePassword();
         String rtsp = SERVER.url("/hotswap");
         try (RunningCommand source = ffmpegSource("/hotswap", PASSWORD)) {

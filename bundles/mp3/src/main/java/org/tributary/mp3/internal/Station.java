@@ -32,11 +32,11 @@ final class Station {
     private final String mount;
     private final StationRing ring;
     private final Set<ListenerStream> listeners = ConcurrentHashMap.newKeySet();
-    private final Set<StationTap> taps = new CopyOnWriteArraySet<>();
     private volatile SourceFeed feed;
     private volatile StationMetadata metadata;
     private volatile Title title = Title.NONE;
     private volatile Mp3FrameHeader format;
+    private final Set<StationTap> taps = new CopyOnWriteArraySet<>();
     private volatile boolean ended;
 
     Station(String mount, int ringBytes, SourceFeed feed, StationMetadata metadata) {

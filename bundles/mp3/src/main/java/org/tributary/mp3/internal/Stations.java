@@ -30,8 +30,8 @@ final class Stations {
     }
 
     private final Map<String, Station> byMount = new HashMap<>();
-    private final Set<Consumer<Station>> watchers = new CopyOnWriteArraySet<>();
     private int listeners;
+    private final Set<Consumer<Station>> watchers = new CopyOnWriteArraySet<>();
 
     /** @return the station at a mount, or null */
     synchronized Station find(String mount) {
@@ -70,24 +70,6 @@ final class Stations {
             onAir(station);
         }
         return station;
-    }
-
-    /** @see OnAir#watch */
-    Runnable watch(Consumer<Station> onAir) {
-        watchers.add(onAir);
-        List<Station> now;
-        synchronized (this) {
-            now = List.copyOf(byMount.values());
-        }
-        now.forEach(onAir);
-        return () -> watchers.remove(onAir);
-    }
-
-    /** Tells the watchers of a station that went on air: every way onto the air goes through here. */
-    private void onAir(Station station) {
-        for (Consumer<Station> watcher : watchers) {
-            watcher.accept(station);
-        }
     }
 
     /** Takes a feed's station off the air, unless another source took it over. */
@@ -153,5 +135,23 @@ final class Stations {
         }
         infos.sort(Comparator.comparing(StationInfo::mount));
         return infos;
+    }
+
+    /** @see OnAir#watch */
+    Runnable watch(Consumer<Station> onAir) {
+        watchers.add(onAir);
+        List<Station> now;
+        synchronized (this) {
+            now = List.copyOf(byMount.values());
+        }
+        now.forEach(onAir);
+        return () -> watchers.remove(onAir);
+    }
+
+    /** Tells the watchers of a station that went on air: every way onto the air goes through here. */
+    private void onAir(Station station) {
+        for (Consumer<Station> watcher : watchers) {
+            watcher.accept(station);
+        }
     }
 }
