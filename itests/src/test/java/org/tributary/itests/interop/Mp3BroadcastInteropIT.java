@@ -37,10 +37,10 @@ import org.tributary.itests.support.TributaryDistribution;
  * mpg123 and ffprobe as listeners, an ICY title read back after /admin/metadata, stream:stations,
  * stream:sessions and stream:kick on a listener, playlists and HEAD, the refusals (wrong password, busy
  * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source, and feature:uninstall
- * tributary-mp3 leaving RTSP serving, and the station as an RTSP path that ffprobe and ffmpeg decode through the
- * live fan-out while an HTTP listener plays, and that path going and coming back with bundle tributary-source-live
- * while HTTP listening goes on, then moving under rtspPrefix. Methods run in name order: the first finds no password set; the
- * others set it when run alone.
+ * tributary-mp3 leaving RTSP serving; the station as an RTSP path that ffprobe, ffmpeg and GStreamer decode
+ * through the live fan-out while an HTTP listener plays, that path going with bundle tributary-source-live
+ * and coming back with it while HTTP listening goes on, then moving under rtspPrefix. Methods run in name
+ * order: the first finds no password set; the others set it when run alone.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class Mp3BroadcastInteropIT {
@@ -286,39 +286,62 @@ public class Mp3BroadcastInteropIT {
 
     @Test
     public void r_rtspPlayersHearTheStationThroughTheLiveFanOutWhileHttpListenersPlay() throws Exception {
+        Tools.require("gst-launch-1.0");
         ensurePassword();
         String rtsp = SERVER.url("/onrtsp");
-        try (RunningCommand source = ffmpegSource("/onrtsp", PASSWORD)) {
-            awaitOnAir("/onrtsp");
-            awaitLog("MP3 station /onrtsp is on RTSP at /onrtsp (live broadcast /live/onrtsp)");
-            // about 6 s of audio at 128 kbit/s after the 2 s burst: it plays all through the RTSP clients' runs
-            CompletableFuture<IcyClient.Reply> http = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return IcyClient.exchange(port(), "GET /onrtsp HTTP/1.0", null, 120_000, 15_000);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            ProcessResult probe = Ffmpeg.probeStreams(rtsp, "udp");
-            assertEquals(probe.describe(), 0, probe.exitCode());
-            assertEquals(probe.describe(), "mp3,audio", probe.stdout().strip());
-            // decoded to PCM: one framecrc line per decoded frame of 1152 samples, about 38 a second
-            ProcessResult play = ExternalCommand.of("ffmpeg", "-nostdin", "-v", "warning", "-rtsp_transport", "tcp",
-                    "-i", rtsp, "-t", "3", "-map", "0:a", "-f", "framecrc", "-").timeout(Ffmpeg.PLAY_TIMEOUT).run();
-            assertEquals(play.describe(), 0, play.exitCode());
-            assertEquals(play.describe(), List.of(), Ffmpeg.problemLines(play));
-            assertTrue(play.describe(), play.stdout().contains("pcm_s16le"));
-            long decoded = play.stdoutLines().stream().filter(line -> line.startsWith("0,")).count();
-            assertTrue(decoded + " frames decoded: " + play.describe(), decoded >= 100);
+        Path pcm = Files.createDirectories(Path.of(System.getProperty("tributary.work", "target"), "mp3-broadcast"))
+                .resolve("onrtsp-gstreamer.raw");
+        Files.deleteIfExists(pcm);
+        RunningCommand gstreamer = null;
+        try {
+            try (RunningCommand source = ffmpegSource("/onrtsp", PASSWORD)) {
+                awaitOnAir("/onrtsp");
+                awaitLog("MP3 station /onrtsp is on RTSP at /onrtsp (live broadcast /live/onrtsp)");
+                // GStreamer decodes the station to PCM until the station ends, which ends its stream
+                gstreamer = RunningCommand.start(List.of("gst-launch-1.0", "rtspsrc", "location=" + rtsp,
+                        "protocols=udp", "!", "rtpmpadepay", "!", "mpegaudioparse", "!", "mpg123audiodec", "!",
+                        "audioconvert", "!", "audio/x-raw,format=S16LE,channels=2", "!", "filesink",
+                        "location=" + pcm));
+                // about 6 s of audio at 128 kbit/s after the 2 s burst: it plays all through the RTSP clients' runs
+                CompletableFuture<IcyClient.Reply> http = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return IcyClient.exchange(port(), "GET /onrtsp HTTP/1.0", null, 120_000, 15_000);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                ProcessResult probe = Ffmpeg.probeStreams(rtsp, "udp");
+                assertEquals(probe.describe(), 0, probe.exitCode());
+                assertEquals(probe.describe(), "mp3,audio", probe.stdout().strip());
+                // decoded to PCM: one framecrc line per decoded frame of 1152 samples, about 38 a second
+                ProcessResult play = ExternalCommand.of("ffmpeg", "-nostdin", "-v", "warning", "-rtsp_transport", "tcp",
+                        "-i", rtsp, "-t", "3", "-map", "0:a", "-f", "framecrc", "-").timeout(Ffmpeg.PLAY_TIMEOUT).run();
+                assertEquals(play.describe(), 0, play.exitCode());
+                assertEquals(play.describe(), List.of(), Ffmpeg.problemLines(play));
+                assertTrue(play.describe(), play.stdout().contains("pcm_s16le"));
+                long decoded = play.stdoutLines().stream().filter(line -> line.startsWith("0,")).count();
+                assertTrue(decoded + " frames decoded: " + play.describe(), decoded >= 100);
 
-            ProcessResult broadcasts = SERVER.client("stream:broadcasts");
-            assertTrue(broadcasts.describe(), broadcasts.stdout().contains("/live/onrtsp"));
-            assertTrue(broadcasts.describe(), broadcasts.stdout().contains("MP3 station /onrtsp"));
-            assertTrue(broadcasts.describe(), broadcasts.stdout().contains("MPA"));
-            IcyClient.Reply listener = http.get(30, TimeUnit.SECONDS);
-            assertEquals(listener.toString(), 200, listener.status());
-            assertEquals(120_000, listener.body().length);
-            assertTrue(source.isAlive());
+                ProcessResult broadcasts = SERVER.client("stream:broadcasts");
+                assertTrue(broadcasts.describe(), broadcasts.stdout().contains("/live/onrtsp"));
+                assertTrue(broadcasts.describe(), broadcasts.stdout().contains("MP3 station /onrtsp"));
+                assertTrue(broadcasts.describe(), broadcasts.stdout().contains("MPA"));
+                IcyClient.Reply listener = http.get(30, TimeUnit.SECONDS);
+                assertEquals(listener.toString(), 200, listener.status());
+                assertEquals(120_000, listener.body().length);
+                // a second of 44.1 kHz stereo at least
+                await("GStreamer decodes the station").atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(300))
+                        .until(() -> Files.exists(pcm) && Files.size(pcm) > 176_400);
+                assertTrue(source.isAlive());
+            }
+            // the station ended: GStreamer got its BYE and ends its stream
+            ProcessResult ended = gstreamer.awaitExit(Duration.ofSeconds(20));
+            assertTrue(ended.describe(), Gstreamer.reachedEndOfStream(ended));
+        } finally {
+            if (gstreamer != null) {
+                gstreamer.close();
+            }
         }
         awaitLog("broadcast /live/onrtsp from MP3 station /onrtsp ended");
         try (RtspTestClient client = new RtspTestClient("127.0.0.1", port())) {
@@ -327,7 +350,7 @@ public class Mp3BroadcastInteropIT {
     }
 
     @Test
-    public void s_theRtspPathGoesAndComesBackWithTheLiveSourceWhileHttpListenersPlayAndFollowsThePrefix() throws IOException {
+    public void s_theRtspPathGoesAndComesBackWithTheLiveSourceAndFollowsThePrefix() throws IOException {
         ensurePassword();
         String rtsp = SERVER.url("/hotswap");
         try (RunningCommand source = ffmpegSource("/hotswap", PASSWORD)) {
