@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,8 +39,10 @@ import org.tributary.itests.support.TributaryDistribution;
  * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source, feature:uninstall
  * tributary-mp3 leaving RTSP serving, a playlist station of two files advancing its ICY title (mpg123
  * decoding it), a live source dropping while a listener plays: the listener moves to the fallback
- * playlist and back when the source returns, and a browser {@code <audio>} element (headless Chromium) on
- * another origin playing a station. Methods run in name order: the first finds no password set;
+ * playlist and back when the source returns, a browser {@code <audio>} element (headless Chromium) on
+ * another origin playing a station; the station as an RTSP path that ffprobe, ffmpeg and GStreamer decode
+ * through the live fan-out while an HTTP listener plays, that path going with bundle tributary-source-live
+ * and coming back with it while HTTP listening goes on, then moving under rtspPrefix. Methods run in name order: the first finds no password set;
  * the others set it when run alone.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
@@ -410,6 +414,71 @@ public class Mp3BroadcastInteropIT {
     }
 
     @Test
+    public void r_rtspPlayersHearTheStationThroughTheLiveFanOutWhileHttpListenersPlay() throws Exception {
+        Tools.require("gst-launch-1.0");
+        ensurePassword();
+        String rtsp = SERVER.url("/onrtsp");
+        Path pcm = Files.createDirectories(Path.of(System.getProperty("tributary.work", "target"), "mp3-broadcast"))
+                .resolve("onrtsp-gstreamer.raw");
+        Files.deleteIfExists(pcm);
+        RunningCommand gstreamer = null;
+        try {
+            try (RunningCommand source = ffmpegSource("/onrtsp", PASSWORD)) {
+                awaitOnAir("/onrtsp");
+                awaitLog("MP3 station /onrtsp is on RTSP at /onrtsp (live broadcast /live/onrtsp)");
+                // GStreamer decodes the station to PCM until the station ends, which ends its stream
+                gstreamer = RunningCommand.start(List.of("gst-launch-1.0", "rtspsrc", "location=" + rtsp,
+                        "protocols=udp", "!", "rtpmpadepay", "!", "mpegaudioparse", "!", "mpg123audiodec", "!",
+                        "audioconvert", "!", "audio/x-raw,format=S16LE,channels=2", "!", "filesink",
+                        "location=" + pcm));
+                // about 6 s of audio at 128 kbit/s after the 2 s burst: it plays all through the RTSP clients' runs
+                CompletableFuture<IcyClient.Reply> http = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return IcyClient.exchange(port(), "GET /onrtsp HTTP/1.0", null, 120_000, 15_000);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                ProcessResult probe = Ffmpeg.probeStreams(rtsp, "udp");
+                assertEquals(probe.describe(), 0, probe.exitCode());
+                assertEquals(probe.describe(), "mp3,audio", probe.stdout().strip());
+                // decoded to PCM: one framecrc line per decoded frame of 1152 samples, about 38 a second
+                ProcessResult play = ExternalCommand.of("ffmpeg", "-nostdin", "-v", "warning", "-rtsp_transport", "tcp",
+                        "-i", rtsp, "-t", "3", "-map", "0:a", "-f", "framecrc", "-").timeout(Ffmpeg.PLAY_TIMEOUT).run();
+                assertEquals(play.describe(), 0, play.exitCode());
+                assertEquals(play.describe(), List.of(), Ffmpeg.problemLines(play));
+                assertTrue(play.describe(), play.stdout().contains("pcm_s16le"));
+                long decoded = play.stdoutLines().stream().filter(line -> line.startsWith("0,")).count();
+                assertTrue(decoded + " frames decoded: " + play.describe(), decoded >= 100);
+
+                ProcessResult broadcasts = SERVER.client("stream:broadcasts");
+                assertTrue(broadcasts.describe(), broadcasts.stdout().contains("/live/onrtsp"));
+                assertTrue(broadcasts.describe(), broadcasts.stdout().contains("MP3 station /onrtsp"));
+                assertTrue(broadcasts.describe(), broadcasts.stdout().contains("MPA"));
+                IcyClient.Reply listener = http.get(30, TimeUnit.SECONDS);
+                assertEquals(listener.toString(), 200, listener.status());
+                assertEquals(120_000, listener.body().length);
+                // a second of 44.1 kHz stereo at least
+                await("GStreamer decodes the station").atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(300))
+                        .until(() -> Files.exists(pcm) && Files.size(pcm) > 176_400);
+                assertTrue(source.isAlive());
+            }
+            // the station ended: GStreamer got its BYE and ends its stream
+            ProcessResult ended = gstreamer.awaitExit(Duration.ofSeconds(20));
+            assertTrue(ended.describe(), Gstreamer.reachedEndOfStream(ended));
+        } finally {
+            if (gstreamer != null) {
+                gstreamer.close();
+            }
+        }
+        awaitLog("broadcast /live/onrtsp from MP3 station /onrtsp ended");
+        try (RtspTestClient client = new RtspTestClient("127.0.0.1", port())) {
+            assertEquals(404, client.request("DESCRIBE", rtsp, "Accept: application/sdp").status());
+        }
+    }
+
+    @Test
     public void j_aBrowserAudioElementOnAnotherOriginPlaysTheStation() throws IOException {
         ensurePassword();
         try (RunningCommand source = ffmpegSource("/browser", PASSWORD);
@@ -432,5 +501,42 @@ public class Mp3BroadcastInteropIT {
             assertEquals("a station off air, not a network error", "404", browser.fetchStatus(url("/off-air")));
             assertTrue(source.isAlive());
         }
+    }
+
+    @Test
+    public void s_theRtspPathGoesAndComesBackWithTheLiveSourceAndFollowsThePrefix() throws IOException {
+        ensurePassword();
+        String rtsp = SERVER.url("/hotswap");
+        try (RunningCommand source = ffmpegSource("/hotswap", PASSWORD)) {
+            awaitOnAir("/hotswap");
+            awaitDescribe(rtsp, 200);
+            ProcessResult stop = SERVER.client("bundle:stop tributary-source-live");
+            assertEquals(stop.describe(), 0, stop.exitCode());
+            awaitDescribe(rtsp, 404);
+            IcyClient.Reply listener = IcyClient.exchange(port(), "GET /hotswap HTTP/1.0", null, 40_000, 5000);
+            assertEquals(listener.toString(), 200, listener.status());
+            assertEquals(40_000, listener.body().length);
+            ProcessResult start = SERVER.client("bundle:start tributary-source-live");
+            assertEquals(start.describe(), 0, start.exitCode());
+            awaitDescribe(rtsp, 200);
+
+            ProcessResult prefix = SERVER.client("config:property-set -p org.tributary.mp3 rtspPrefix /live");
+            assertEquals(prefix.describe(), 0, prefix.exitCode());
+            awaitDescribe(SERVER.url("/live/hotswap"), 200);
+            awaitDescribe(rtsp, 404);
+            assertTrue(source.isAlive());
+        } finally {
+            SERVER.client("bundle:start tributary-source-live");
+            SERVER.client("config:property-delete -p org.tributary.mp3 rtspPrefix");
+        }
+    }
+
+    private static void awaitDescribe(String url, int status) {
+        await(url + " answers DESCRIBE with " + status).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(300)).until(() -> {
+                    try (RtspTestClient client = new RtspTestClient("127.0.0.1", port())) {
+                        return client.request("DESCRIBE", url, "Accept: application/sdp").status() == status;
+                    }
+                });
     }
 }

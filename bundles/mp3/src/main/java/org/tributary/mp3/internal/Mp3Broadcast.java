@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,11 +31,11 @@ import org.tributary.security.RefusalLog;
  * listen to them, admin tools set their titles. A configuration change applies to new requests without
  * dropping stations; stopping the component takes every station off the air and ends its listeners.
  */
-@Component(service = {HttpHandler.class, StationDirectory.class}, immediate = true,
+@Component(service = {HttpHandler.class, StationDirectory.class, OnAir.class}, immediate = true,
         configurationPid = Mp3Broadcast.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = HttpHandler.PREFIX + "=/")
 @Designate(ocd = Mp3Config.class)
-public final class Mp3Broadcast implements HttpHandler, StationDirectory {
+public final class Mp3Broadcast implements HttpHandler, StationDirectory, OnAir {
 
     /** The configuration PID. */
     public static final String PID = "org.tributary.mp3";
@@ -112,6 +113,11 @@ public final class Mp3Broadcast implements HttpHandler, StationDirectory {
     @Override
     public List<StationInfo> stations() {
         return stations.infos();
+    }
+
+    @Override
+    public Runnable watch(Consumer<Station> onAir) {
+        return stations.watch(onAir);
     }
 
     private void stopIdleSources() {

@@ -49,6 +49,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "lag behind or join (at least the burst)", min = "64", max = "65536")
     int ringKilobytes() default 1024;
 
+    @AttributeDefinition(name = "RTSP prefix", description = "Every station is also an RTSP path (MPA over RTP through "
+            + "the live source): this prefix followed by its mount, such as /live for rtsp://HOST/live/radio; empty: "
+            + "the mount itself (rtsp://HOST/radio)")
+    String rtspPrefix() default "";
+
     @AttributeDefinition(name = "Refusal delay", description = "Milliseconds before a wrong password is answered",
             min = "0", max = "10000")
     int refusalDelayMillis() default 1000;

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.tributary.api.station.StationInfo;
 import org.tributary.rtp.mpa.Mp3FrameHeader;
@@ -36,6 +37,7 @@ final class Station {
     private volatile StationMetadata metadata;
     private volatile Title title = Title.NONE;
     private volatile Mp3FrameHeader format;
+    private final Set<StationTap> taps = new CopyOnWriteArraySet<>();
     private volatile boolean ended;
 
     Station(String mount, int ringBytes, StationSource feed, StationMetadata metadata) {
@@ -82,13 +84,29 @@ final class Station {
         return header == null ? 0 : header.bitrate() / 1000;
     }
 
-    /** Adds whole frames from the source and wakes every listener. */
+    /** Adds whole frames from the source, wakes every listener and hands the frames to every tap. */
     void append(FrameScanner.Frames frames) {
-        ring.append(frames.toBuffer(), frames.micros());
+        ByteBuffer data = frames.toBuffer();
+        ring.append(data, frames.micros());
         format = frames.header();
         for (ListenerStream listener : listeners) {
             listener.wake();
         }
+        for (StationTap tap : taps) {
+            tap.frames(data.duplicate());
+        }
+    }
+
+    /** Hands the audio appended from now on to a tap, until it is removed or the station ends (at once if it has). */
+    void tap(StationTap tap) {
+        taps.add(tap);
+        if (ended && taps.remove(tap)) {
+            tap.ended();
+        }
+    }
+
+    void untap(StationTap tap) {
+        taps.remove(tap);
     }
 
     int listenerCount() {
@@ -118,6 +136,11 @@ final class Station {
         ended = true;
         for (ListenerStream listener : listeners) {
             listener.wake();
+        }
+        for (StationTap tap : taps) {
+            if (taps.remove(tap)) {
+                tap.ended();
+            }
         }
     }
 

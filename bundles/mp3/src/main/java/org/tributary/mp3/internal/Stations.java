@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
 
 import org.tributary.api.station.StationInfo;
 
@@ -34,6 +37,7 @@ final class Stations {
     private final Map<String, Station> byMount = new HashMap<>();
     private final Map<String, String> fallbacks = new HashMap<>();
     private int listeners;
+    private final Set<Consumer<Station>> watchers = new CopyOnWriteArraySet<>();
 
     /** @return the station at a mount, or null */
     synchronized Station find(String mount) {
@@ -91,6 +95,8 @@ final class Stations {
         }
         if (previous != null) {
             previous.stop("taken over by " + feed.address());
+        } else {
+            onAir(station);
         }
         return station;
     }
@@ -184,5 +190,23 @@ final class Stations {
         }
         infos.sort(Comparator.comparing(StationInfo::mount));
         return infos;
+    }
+
+    /** @see OnAir#watch */
+    Runnable watch(Consumer<Station> onAir) {
+        watchers.add(onAir);
+        List<Station> now;
+        synchronized (this) {
+            now = List.copyOf(byMount.values());
+        }
+        now.forEach(onAir);
+        return () -> watchers.remove(onAir);
+    }
+
+    /** Tells the watchers of a station that went on air: every way onto the air goes through here. */
+    private void onAir(Station station) {
+        for (Consumer<Station> watcher : watchers) {
+            watcher.accept(station);
+        }
     }
 }
