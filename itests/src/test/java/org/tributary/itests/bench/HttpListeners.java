@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,19 +17,28 @@ import java.util.List;
  * The MP3 listener load tool: {@code count} HTTP listeners of one URL on one thread with one selector. Each
  * sends {@code GET path HTTP/1.0}, then reads and counts what arrives, as a player would, and notes the
  * longest time it went without data since {@link #mark()}. Connections open at most {@link #CONNECTING} at
- * a time, so the servers' accept backlogs are not overrun. The thread's CPU time is its own cost.
+ * a time, and one not answered within {@link #RETRY_NANOS} is closed and opened again: a server with a
+ * short accept backlog (Icecast listens with one of 5) drops the handshake's last packet when it overflows,
+ * and the client then waits in vain on a connection it believes open. The thread's CPU time is its own cost.
  */
 final class HttpListeners implements AutoCloseable {
 
     /** Connections that were opened and have not received their first bytes yet, at most. */
-    static final int CONNECTING = 200;
+    static final int CONNECTING = 50;
+    /** How long a connection may wait for the start of its answer before it is opened again. */
+    static final long RETRY_NANOS = 2_000_000_000L;
 
     private final InetSocketAddress server;
     private final byte[] request;
     private final int count;
     private final Selector selector;
     private final Thread thread;
+    /** The listeners answered 200, in the order of their answers. */
     private final List<Listener> listeners = new ArrayList<>();
+    /** Connections waiting for their answer, oldest first (those answered meanwhile are dropped lazily). */
+    private final ArrayDeque<SelectionKey> pending = new ArrayDeque<>();
+    private int waiting;
+    private volatile int retries;
     private volatile boolean running = true;
     private volatile long markNanos = System.nanoTime();
     private volatile int answered;
@@ -41,7 +51,9 @@ final class HttpListeners implements AutoCloseable {
         volatile long lastRead;
         volatile long maxGap;
         long markSeen;
+        long opened;
         boolean answered;
+        boolean done;
     }
 
     private HttpListeners(InetSocketAddress server, String path, int count) throws IOException {
@@ -66,9 +78,19 @@ final class HttpListeners implements AutoCloseable {
         return answered;
     }
 
-    /** @return listeners refused (another status) or closed by the server */
-    int lost() {
-        return refused + closed;
+    /** @return listeners refused (another status, or closed before an answer) */
+    int refused() {
+        return refused;
+    }
+
+    /** @return listeners closed by the server after their answer */
+    int closed() {
+        return closed;
+    }
+
+    /** @return connections opened again after waiting too long for their answer */
+    int retries() {
+        return retries;
     }
 
     /** Starts a measuring window: the longest gap without data is counted from now on. */
@@ -102,12 +124,11 @@ final class HttpListeners implements AutoCloseable {
 
     private void run() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
-        int opened = 0;
         try {
             while (running) {
-                while (opened < count && opened - answered - refused - closed < CONNECTING) {
+                retryLate();
+                while (answered + refused + waiting < count && waiting < CONNECTING) {
                     open();
-                    opened++;
                 }
                 selector.select(100);
                 for (SelectionKey key : selector.selectedKeys()) {
@@ -130,11 +151,30 @@ final class HttpListeners implements AutoCloseable {
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         Listener listener = new Listener();
-        synchronized (listeners) {
-            listeners.add(listener);
-        }
+        listener.opened = System.nanoTime();
         int interest = channel.connect(server) ? send(channel) : SelectionKey.OP_CONNECT;
-        channel.register(selector, interest, listener);
+        pending.addLast(channel.register(selector, interest, listener));
+        waiting++;
+    }
+
+    /** Closes the connections that waited too long for their answer; the opening loop replaces them. */
+    private void retryLate() {
+        long now = System.nanoTime();
+        while (!pending.isEmpty()) {
+            SelectionKey oldest = pending.peekFirst();
+            Listener listener = (Listener) oldest.attachment();
+            if (listener.done) {
+                pending.removeFirst();
+            } else if (now - listener.opened > RETRY_NANOS) {
+                pending.removeFirst();
+                listener.done = true;
+                waiting--;
+                retries++;
+                closeQuietly(oldest);
+            } else {
+                return;
+            }
+        }
     }
 
     private int send(SocketChannel channel) throws IOException {
@@ -174,8 +214,13 @@ final class HttpListeners implements AutoCloseable {
         byte[] start = new byte[Math.min(head.remaining(), 16)];
         head.get(start);
         String status = new String(start, StandardCharsets.US_ASCII);
+        listener.done = true;
+        waiting--;
         if (status.contains(" 200")) {
             listener.answered = true;
+            synchronized (listeners) {
+                listeners.add(listener);
+            }
             answered++;
             return true;
         }
@@ -200,7 +245,9 @@ final class HttpListeners implements AutoCloseable {
     private void lose(SelectionKey key, Listener listener) {
         if (listener.answered) {
             closed++;
-        } else {
+        } else if (!listener.done) {
+            listener.done = true;
+            waiting--;
             refused++;
         }
         closeQuietly(key);

@@ -98,7 +98,9 @@ public class Mp3ListenersBenchmark {
                 MOUNT, LISTENERS)) {
             await(LISTENERS + " listeners of " + target.name()).atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(250))
-                    .until(() -> listeners.answered() + listeners.lost() >= LISTENERS);
+                    .until(() -> listeners.answered() + listeners.refused() >= LISTENERS);
+            System.out.printf("%s: %d listeners answered, %d refused, %d connections opened again%n", target.name(),
+                    listeners.answered(), listeners.refused(), listeners.retries());
             long[] maxRss = {0};
             waitSampling(SETTLE, target.process(), maxRss);
             listeners.mark();
@@ -113,7 +115,8 @@ public class Mp3ListenersBenchmark {
             double serverPercent = 100.0 * (target.process().cpuNanos() - serverCpu) / wall;
             double toolPercent = 100.0 * (listeners.cpuNanos() - toolCpu) / wall;
             ListenerRates rates = ListenerRates.of(before, after, gaps, wall / 1e9, STALL.toNanos());
-            return new Mp3BenchRow(target.name(), round, LISTENERS, listeners.lost(), rates, serverPercent,
+            return new Mp3BenchRow(target.name(), round, LISTENERS,
+                    listeners.refused() + listeners.closed(), rates, serverPercent,
                     maxRss[0] / (1024.0 * 1024.0), toolPercent, Files.readString(Path.of("/proc/loadavg")).trim());
         }
     }
