@@ -24,9 +24,9 @@ import java.util.List;
 final class HttpListeners implements AutoCloseable {
 
     /** Connections that were opened and have not received their first bytes yet, at most. */
-    static final int CONNECTING = 50;
+    static final int CONNECTING = 16;
     /** How long a connection may wait for the start of its answer before it is opened again. */
-    static final long RETRY_NANOS = 2_000_000_000L;
+    static final long RETRY_NANOS = 1_000_000_000L;
 
     private final InetSocketAddress server;
     private final byte[] request;

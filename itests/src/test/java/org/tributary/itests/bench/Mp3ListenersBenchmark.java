@@ -96,8 +96,14 @@ public class Mp3ListenersBenchmark {
     private static Mp3BenchRow measure(Target target, int round) throws Exception {
         try (HttpListeners listeners = HttpListeners.start(new InetSocketAddress("127.0.0.1", target.port()),
                 MOUNT, LISTENERS)) {
-            await(LISTENERS + " listeners of " + target.name()).atMost(Duration.ofSeconds(120))
+            await(LISTENERS + " listeners of " + target.name()).atMost(Duration.ofSeconds(60 + LISTENERS / 25))
                     .pollInterval(Duration.ofMillis(250))
+                    .conditionEvaluationListener(progress -> {
+                        if (progress.getRemainingTimeInMS() < 250) {
+                            System.out.printf("%s: %d listeners answered, %d refused, %d reopened%n", target.name(),
+                                    listeners.answered(), listeners.refused(), listeners.retries());
+                        }
+                    })
                     .until(() -> listeners.answered() + listeners.refused() >= LISTENERS);
             System.out.printf("%s: %d listeners answered, %d refused, %d connections opened again%n", target.name(),
                     listeners.answered(), listeners.refused(), listeners.retries());
