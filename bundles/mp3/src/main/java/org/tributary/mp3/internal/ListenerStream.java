@@ -17,7 +17,7 @@ import org.tributary.api.http.ResponseStream;
  * bytes. A listener whose chunk was dropped from the ring skips to the oldest chunk kept, a frame boundary:
  * it never holds audio of its own. All its work runs on its connection's thread.
  */
-final class ListenerStream implements StreamSession {
+final class ListenerStream implements StreamSession, LoopWakes.Wakeable {
 
     private final String id;
     private final Station station;
@@ -59,12 +59,25 @@ final class ListenerStream implements StreamSession {
 
     /** Asks for a send on the listener's thread; repeated wakes before it runs make one send. */
     void wake() {
-        if (scheduled.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                scheduled.set(false);
-                pump();
-            });
+        if (claimWake()) {
+            executor.execute(this::woken);
         }
+    }
+
+    @Override
+    public Executor executor() {
+        return executor;
+    }
+
+    @Override
+    public boolean claimWake() {
+        return scheduled.compareAndSet(false, true);
+    }
+
+    @Override
+    public void woken() {
+        scheduled.set(false);
+        pump();
     }
 
     private void pump() {

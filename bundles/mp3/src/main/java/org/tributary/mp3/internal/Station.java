@@ -85,9 +85,7 @@ final class Station {
     void append(FrameScanner.Frames frames) {
         ring.append(frames.toBuffer(), frames.micros());
         format = frames.header();
-        for (ListenerStream listener : listeners) {
-            listener.wake();
-        }
+        LoopWakes.wake(listeners);
     }
 
     int listenerCount() {
