@@ -139,6 +139,7 @@ final class HttpListeners implements AutoCloseable {
                 }
                 if (answered + refused < count) {
                     selector.select(100);
+                    handleSelected(buffer);
                 } else {
                     // all connected: read every ready socket once per period
                     long early = nextRead - System.nanoTime();
@@ -146,12 +147,11 @@ final class HttpListeners implements AutoCloseable {
                         LockSupport.parkNanos(early);
                     }
                     nextRead = System.nanoTime() + READ_PERIOD_NANOS;
-                    selector.selectNow();
+                    // the JDK's epoll selector reports at most 1,024 ready channels per select
+                    for (int pass = 0; pass <= count / 1024 + 1 && selector.selectNow() > 0; pass++) {
+                        handleSelected(buffer);
+                    }
                 }
-                for (SelectionKey key : selector.selectedKeys()) {
-                    handle(key, buffer);
-                }
-                selector.selectedKeys().clear();
             }
         } catch (IOException e) {
             System.out.println("listener tool stopped: " + e);
@@ -161,6 +161,13 @@ final class HttpListeners implements AutoCloseable {
             }
             closeQuietly(selector);
         }
+    }
+
+    private void handleSelected(ByteBuffer buffer) {
+        for (SelectionKey key : selector.selectedKeys()) {
+            handle(key, buffer);
+        }
+        selector.selectedKeys().clear();
     }
 
     private void open() throws IOException {
