@@ -19,7 +19,7 @@ import org.tributary.api.http.ResponseStream;
  * finishes the audio it was due from the old ring, then goes on with the newest chunk of the new one: the
  * stream continues on a frame boundary, over the same connection. All its work runs on its connection's thread.
  */
-final class ListenerStream implements StreamSession {
+final class ListenerStream implements StreamSession, LoopWakes.Wakeable {
 
     private final String id;
     private final String home;
@@ -75,11 +75,8 @@ final class ListenerStream implements StreamSession {
 
     /** Asks for a send on the listener's thread; repeated wakes before it runs make one send. */
     void wake() {
-        if (scheduled.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                scheduled.set(false);
-                pump();
-            });
+        if (claimWake()) {
+            executor.execute(this::woken);
         }
     }
 
@@ -106,6 +103,22 @@ final class ListenerStream implements StreamSession {
     /** @return the station it listens to now */
     Station station() {
         return station;
+    }
+
+    @Override
+    public Executor executor() {
+        return executor;
+    }
+
+    @Override
+    public boolean claimWake() {
+        return scheduled.compareAndSet(false, true);
+    }
+
+    @Override
+    public void woken() {
+        scheduled.set(false);
+        pump();
     }
 
     private void pump() {

@@ -89,9 +89,7 @@ final class Station {
         ByteBuffer data = frames.toBuffer();
         ring.append(data, frames.micros());
         format = frames.header();
-        for (ListenerStream listener : listeners) {
-            listener.wake();
-        }
+        LoopWakes.wake(listeners);
         for (StationTap tap : taps) {
             tap.frames(data.duplicate());
         }
