@@ -36,7 +36,7 @@ import org.tributary.itests.support.TributaryDistribution;
  * the shell after sources were refused without one, ffmpeg as an Icecast source (PUT and legacy SOURCE),
  * mpg123 and ffprobe as listeners, an ICY title read back after /admin/metadata, stream:stations,
  * stream:sessions and stream:kick on a listener, playlists and HEAD, the refusals (wrong password, busy
- * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source, feature:uninstall
+ * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source and in Icecast mode (HTTP PUT), feature:uninstall
  * tributary-mp3 leaving RTSP serving, a playlist station of two files advancing its ICY title (mpg123
  * decoding it), a live source dropping while a listener plays: the listener moves to the fallback
  * playlist and back when the source returns, a browser {@code <audio>} element (headless Chromium) on
@@ -311,23 +311,32 @@ public class Mp3BroadcastInteropIT {
 
     @Test
     public void f_ezstreamFeedsTheShoutcastMountAsAShoutcastV1Source() throws IOException {
+        // a Shoutcast v1 source logs in on the port after the one it is given
+        ezstreamFeeds("ICY", port() - 1, "/stream", "Old School");
+    }
+
+    @Test
+    public void fb_ezstreamInIcecastModeFeedsAStationOverHttpPut() throws IOException {
+        ezstreamFeeds("HTTP", port(), "/ezhttp", "New School");
+    }
+
+    private void ezstreamFeeds(String protocol, int serverPort, String mount, String name) throws IOException {
         ensurePassword();
         Tools.require("ezstream");
         Path folder = Files.createDirectories(Path.of(System.getProperty("tributary.work", "target"), "mp3-broadcast"));
-        Path config = folder.resolve("ezstream.xml");
-        // a Shoutcast v1 source logs in on the port after the one it is given
-        Files.writeString(config, "<ezstream><servers><server><protocol>ICY</protocol><hostname>127.0.0.1</hostname>"
-                + "<port>" + (port() - 1) + "</port><password>" + PASSWORD + "</password></server></servers>"
-                + "<streams><stream><mountpoint>/stream</mountpoint><format>MP3</format>"
-                + "<stream_name>Old School</stream_name></stream></streams>"
+        Path config = folder.resolve("ezstream-" + protocol + ".xml");
+        Files.writeString(config, "<ezstream><servers><server><protocol>" + protocol + "</protocol>"
+                + "<hostname>127.0.0.1</hostname><port>" + serverPort + "</port><password>" + PASSWORD
+                + "</password></server></servers><streams><stream><mountpoint>" + mount + "</mountpoint>"
+                + "<format>MP3</format><stream_name>" + name + "</stream_name></stream></streams>"
                 + "<intakes><intake><type>file</type><filename>" + song + "</filename><stream_once>No</stream_once>"
                 + "</intake></intakes></ezstream>\n");
         Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         try (RunningCommand source = RunningCommand.start(List.of("ezstream", "-c", config.toString()))) {
-            awaitOnAir("/stream");
-            IcyClient.Reply listener = IcyClient.exchange(port(), "GET /stream HTTP/1.0", null, 20_000, 5000);
+            awaitOnAir(mount);
+            IcyClient.Reply listener = IcyClient.exchange(port(), "GET " + mount + " HTTP/1.0", null, 20_000, 5000);
             assertEquals(200, listener.status());
-            assertEquals("Old School", listener.headers().get("icy-name"));
+            assertEquals(name, listener.headers().get("icy-name"));
             assertEquals((byte) 0xFF, listener.body()[0]);
             assertTrue(source.isAlive());
         }
