@@ -8,6 +8,8 @@ public interface LiveViewer {
     /**
      * One RTP packet as the broadcast relays it, shared by every viewer: read-only and never changed
      * afterwards, so a viewer may keep a reference to it (to send it without copying it) after the call.
+     * Every viewer gets the same buffer object: a viewer reads it by absolute index, or through its own
+     * {@code duplicate()}, and never moves its position or limit.
      *
      * @param track  the track index
      * @param packet the whole RTP packet (header included)

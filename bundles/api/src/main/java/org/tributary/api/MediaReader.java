@@ -19,6 +19,11 @@ public interface MediaReader extends Closeable {
 
     /**
      * Returns the next sample of all tracks in decoding-time order.
+     * <p>
+     * The sample's {@link MediaSample#data() data} may be a view of a buffer the reader reuses, so
+     * that a session playing a file allocates no buffer per sample: its bytes stay valid until the
+     * next call to {@link #next()}, {@link #seek(double)} or {@link #close()} of this reader. A
+     * consumer that needs them longer copies them.
      *
      * @return the sample, or null at the end of the presentation
      * @throws MediaException when the file cannot be read or is corrupt at this point

@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
  * @param compositionOffset presentation time minus decoding time, in track timescale units
  * @param duration          duration in track timescale units
  * @param keyFrame          true when decoding can start at this sample
- * @param data              the sample bytes, laid out as {@link Codec} describes; read-only for consumers
+ * @param data              the sample bytes, laid out as {@link Codec} describes; read-only for consumers; from a
+ *                          {@link MediaReader}, valid only until its next call (see {@link MediaReader#next()})
  */
 public record MediaSample(int trackId, long decodeTime, int compositionOffset, int duration, boolean keyFrame,
                           ByteBuffer data) {

@@ -17,4 +17,24 @@ public interface Programme {
 
     /** @return seconds into the current item */
     double position();
+
+    /** @return whether it is playing; false after {@link #stop()} */
+    default boolean running() {
+        return true;
+    }
+
+    /** Starts it again from its first item (after {@link #stop()}); viewers that stayed get the new item. */
+    default void start() {
+        throw new UnsupportedOperationException("this programme cannot start");
+    }
+
+    /** Stops it: the broadcast ends and its viewers get RTCP BYE; the configuration stays. */
+    default void stop() {
+        throw new UnsupportedOperationException("this programme cannot stop");
+    }
+
+    /** Ends the current item now and goes on with the next one. */
+    default void skip() {
+        throw new UnsupportedOperationException("this programme cannot skip");
+    }
 }

@@ -4,7 +4,7 @@
  * package mentions Netty or an implementation class.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.tributary.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -45,8 +45,8 @@ public final class AacPacketizer implements RtpPacketizer {
                     + " bytes exceeds the " + MAX_ACCESS_UNIT_SIZE + " bytes a 13-bit AU-size can express");
         }
         FixedHeaderFragments.send(sample, maxPayloadSize, HEADERS_SIZE,
-                (header, offset) -> header.putShort((short) AU_HEADERS_LENGTH_BITS)
-                        .putShort((short) (size << INDEX_BITS)), true, sink);
+                (header, sampleSize, offset) -> header.putShort((short) AU_HEADERS_LENGTH_BITS)
+                        .putShort((short) (sampleSize << INDEX_BITS)), true, sink);
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class H263Packetizer implements RtpPacketizer {
         boolean startCode = sample.remaining() > 2 && sample.get(start) == 0 && sample.get(start + 1) == 0;
         ByteBuffer body = sample.duplicate().position(startCode ? start + 2 : start);
         FixedHeaderFragments.send(body, maxPayloadSize, HEADER_SIZE,
-                (header, offset) -> header.putShort((short) (startCode && offset == 0 ? P_BIT : 0)), true, sink);
+                (header, sampleSize, offset) -> header.putShort((short) (startCode && offset == 0 ? P_BIT : 0)), true, sink);
     }
 
     @Override

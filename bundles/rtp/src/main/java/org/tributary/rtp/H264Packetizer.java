@@ -22,6 +22,9 @@ import org.tributary.rtp.internal.NalSyntax;
  */
 public final class H264Packetizer implements RtpPacketizer {
 
+    /** The NAL syntax of H.264, for {@link RandomAccess} too. */
+    static final NalSyntax SYNTAX = new AvcSyntax();
+
     private final NalPacketization packetization;
 
     /**
@@ -31,7 +34,7 @@ public final class H264Packetizer implements RtpPacketizer {
      * @throws IllegalArgumentException when the size is out of range or a parameter set is empty or over 65,535 bytes
      */
     public H264Packetizer(int maxPayloadSize, List<byte[]> parameterSets) {
-        this.packetization = new NalPacketization(new AvcSyntax(), maxPayloadSize, parameterSets);
+        this.packetization = new NalPacketization(SYNTAX, maxPayloadSize, parameterSets);
     }
 
     @Override
@@ -53,6 +56,7 @@ public final class H264Packetizer implements RtpPacketizer {
         private static final int TYPE_FILLER = 12;
         private static final int TYPE_STAP_A = 24;
         private static final int TYPE_FU_A = 28;
+        private static final int TYPE_FU_B = 29;
 
         @Override
         public String codecName() {
@@ -65,8 +69,23 @@ public final class H264Packetizer implements RtpPacketizer {
         }
 
         @Override
-        public int type(byte[] header) {
-            return header[0] & 0x1F;
+        public int typeOf(int firstHeaderByte) {
+            return firstHeaderByte & 0x1F;
+        }
+
+        @Override
+        public boolean isAggregation(int type) {
+            return type == TYPE_STAP_A;
+        }
+
+        @Override
+        public boolean isFragment(int type) {
+            return type == TYPE_FU_A || type == TYPE_FU_B;
+        }
+
+        @Override
+        public int fragmentedType(int fuHeader) {
+            return fuHeader & 0x1F;
         }
 
         @Override

@@ -23,6 +23,9 @@ import org.tributary.rtp.internal.NalSyntax;
  */
 public final class H265Packetizer implements RtpPacketizer {
 
+    /** The NAL syntax of H.265, for {@link RandomAccess} too. */
+    static final NalSyntax SYNTAX = new HevcSyntax();
+
     private final NalPacketization packetization;
 
     /**
@@ -33,7 +36,7 @@ public final class H265Packetizer implements RtpPacketizer {
      *                                  than 2 bytes or over 65,535 bytes
      */
     public H265Packetizer(int maxPayloadSize, List<byte[]> parameterSets) {
-        this.packetization = new NalPacketization(new HevcSyntax(), maxPayloadSize, parameterSets);
+        this.packetization = new NalPacketization(SYNTAX, maxPayloadSize, parameterSets);
     }
 
     @Override
@@ -51,6 +54,7 @@ public final class H265Packetizer implements RtpPacketizer {
 
         private static final int FIRST_IRAP = 16;
         private static final int LAST_IRAP = 23;
+        private static final int TYPE_VPS = 32;
         private static final int TYPE_SPS = 33;
         private static final int TYPE_AUD = 35;
         private static final int TYPE_FILLER = 38;
@@ -71,8 +75,23 @@ public final class H265Packetizer implements RtpPacketizer {
         }
 
         @Override
-        public int type(byte[] header) {
-            return (header[0] >> 1) & 0x3F;
+        public int typeOf(int firstHeaderByte) {
+            return (firstHeaderByte >> 1) & 0x3F;
+        }
+
+        @Override
+        public boolean isAggregation(int type) {
+            return type == TYPE_AP;
+        }
+
+        @Override
+        public boolean isFragment(int type) {
+            return type == TYPE_FU;
+        }
+
+        @Override
+        public int fragmentedType(int fuHeader) {
+            return fuHeader & 0x3F;
         }
 
         @Override
@@ -88,6 +107,12 @@ public final class H265Packetizer implements RtpPacketizer {
         @Override
         public boolean isSequenceParameterSet(int type) {
             return type == TYPE_SPS;
+        }
+
+        /** The VPS comes first of the parameter sets an encoder sends before an IRAP picture. */
+        @Override
+        public boolean startsKeyFrame(int type) {
+            return isRandomAccess(type) || type == TYPE_VPS || type == TYPE_SPS;
         }
 
         @Override

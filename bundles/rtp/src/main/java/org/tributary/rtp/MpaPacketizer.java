@@ -48,7 +48,7 @@ public final class MpaPacketizer implements RtpPacketizer {
         }
         // 16 bits that must be zero, then the fragment's offset within the frame
         FixedHeaderFragments.send(sample, maxPayloadSize, HEADER_SIZE,
-                (header, offset) -> header.putShort((short) 0).putShort((short) offset), false, sink);
+                (header, sampleSize, offset) -> header.putShort((short) 0).putShort((short) offset), false, sink);
     }
 
     @Override

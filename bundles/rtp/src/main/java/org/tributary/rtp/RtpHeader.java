@@ -1,10 +1,13 @@
 package org.tributary.rtp;
 
+import java.nio.ByteBuffer;
+
 import io.netty.buffer.ByteBuf;
 
 /**
  * The fixed RTP header of RFC 3550 section 5.1, as written for outgoing packets and as parsed from
- * received ones.
+ * received ones. {@link RtpPacket} is the same on {@link ByteBuffer}; the {@code ByteBuf} methods here
+ * are adapters for protocol bundles.
  *
  * @param marker        the marker bit
  * @param payloadType   payload type, 0..127
@@ -22,14 +25,13 @@ public record RtpHeader(boolean marker, int payloadType, int sequence, long time
     public static final int SIZE = 12;
 
     private static final int VERSION_BITS = 2 << 6;
-    private static final int PADDING_BIT = 0x20;
-    private static final int EXTENSION_BIT = 0x10;
     private static final int MARKER_BIT = 0x80;
 
     /**
-     * Appends a 12-byte header (V=2, no padding, no extension, no CSRC) at the writer index.
+     * Puts a 12-byte header (V=2, no padding, no extension, no CSRC) at the buffer's position, which
+     * advances by 12.
      *
-     * @param out         the packet buffer
+     * @param out         the packet buffer, with at least {@link #SIZE} bytes remaining
      * @param marker      the marker bit
      * @param payloadType payload type, 0..127
      * @param sequence    sequence number; only its low 16 bits are written
@@ -37,63 +39,47 @@ public record RtpHeader(boolean marker, int payloadType, int sequence, long time
      * @param ssrc        synchronization source identifier
      * @throws IllegalArgumentException when the payload type is outside 0..127
      */
-    public static void write(ByteBuf out, boolean marker, int payloadType, int sequence, long timestamp, int ssrc) {
-        if (payloadType < 0 || payloadType > 127) {
-            throw new IllegalArgumentException("RTP payload type " + payloadType + " is outside 0..127");
-        }
-        out.writeByte(VERSION_BITS);
-        out.writeByte((marker ? MARKER_BIT : 0) | payloadType);
-        out.writeShort(sequence);
-        out.writeInt((int) timestamp);
-        out.writeInt(ssrc);
+    public static void write(ByteBuffer out, boolean marker, int payloadType, int sequence, long timestamp,
+                             int ssrc) {
+        out.putInt(firstWord(marker, payloadType, sequence)).putInt((int) timestamp).putInt(ssrc);
     }
 
     /**
-     * Reads the header of the packet between the reader and writer index, without moving them.
+     * Appends the header of {@link #write(ByteBuffer, boolean, int, int, long, int)} at the writer index:
+     * an adapter for callers that build packets in a Netty buffer.
+     *
+     * @param out the packet buffer
+     * @throws IllegalArgumentException when the payload type is outside 0..127
+     */
+    public static void write(ByteBuf out, boolean marker, int payloadType, int sequence, long timestamp, int ssrc) {
+        out.writeInt(firstWord(marker, payloadType, sequence)).writeInt((int) timestamp).writeInt(ssrc);
+    }
+
+    /** Version, flags, marker, payload type and sequence: the header's first 32 bits. */
+    private static int firstWord(boolean marker, int payloadType, int sequence) {
+        if (payloadType < 0 || payloadType > 127) {
+            throw new IllegalArgumentException("RTP payload type " + payloadType + " is outside 0..127");
+        }
+        return VERSION_BITS << 24 | (marker ? MARKER_BIT : 0) << 16 | payloadType << 16 | (sequence & 0xFFFF);
+    }
+
+    /**
+     * Reads the header of the packet between the reader and writer index, without moving them: an
+     * adapter over {@link RtpPacket#parse(ByteBuffer)}.
      *
      * @param packet one whole RTP packet; untrusted
      * @return its header
      * @throws IllegalArgumentException naming the cause when it is not a well-formed RTP version 2 packet
      */
     public static RtpHeader parse(ByteBuf packet) {
-        int start = packet.readerIndex();
-        int length = packet.readableBytes();
-        if (length < SIZE) {
-            throw malformed(length, "shorter than the " + SIZE + "-byte header");
+        RtpPacket parsed;
+        try {
+            parsed = RtpPacket.parse(packet.nioBuffer());
+        } catch (MalformedRtpException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
-        int first = packet.getUnsignedByte(start);
-        if ((first >> 6) != 2) {
-            throw malformed(length, "version " + (first >> 6) + ", expected 2");
-        }
-        int headerLength = SIZE + 4 * (first & 0x0F);
-        if (headerLength > length) {
-            throw malformed(length, "too short for its " + (first & 0x0F) + " CSRC identifiers");
-        }
-        if ((first & EXTENSION_BIT) != 0) {
-            if (headerLength + 4 > length) {
-                throw malformed(length, "too short for its header extension");
-            }
-            headerLength += 4 + 4 * packet.getUnsignedShort(start + headerLength + 2);
-            if (headerLength > length) {
-                throw malformed(length, "header extension runs past the end");
-            }
-        }
-        int padding = 0;
-        if ((first & PADDING_BIT) != 0) {
-            padding = packet.getUnsignedByte(start + length - 1);
-            if (padding == 0 || headerLength + padding > length) {
-                throw malformed(length, "padding count " + padding + " does not fit after the "
-                        + headerLength + "-byte header");
-            }
-        }
-        int second = packet.getUnsignedByte(start + 1);
-        return new RtpHeader((second & MARKER_BIT) != 0, second & 0x7F, packet.getUnsignedShort(start + 2),
-                packet.getUnsignedInt(start + 4), packet.getInt(start + 8), headerLength,
-                length - headerLength - padding);
-    }
-
-    private static IllegalArgumentException malformed(int length, String cause) {
-        return new IllegalArgumentException("malformed RTP packet of " + length + " bytes: " + cause);
+        return new RtpHeader(parsed.marker(), parsed.payloadType(), parsed.sequence(), parsed.timestamp(),
+                parsed.ssrc(), parsed.payloadOffset(), parsed.payloadLength());
     }
 
     /**

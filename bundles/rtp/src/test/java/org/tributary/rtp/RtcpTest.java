@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import static org.tributary.rtp.RecordingSink.bytes;
 import static org.tributary.rtp.RecordingSink.concat;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -189,5 +190,22 @@ public class RtcpTest {
         assertEquals(0x83AA_7E80_0000_0000L, NtpTime.fromInstant(Instant.EPOCH));
         assertEquals(0x83AA_7E81_8000_0000L, NtpTime.fromInstant(Instant.ofEpochSecond(1, 500_000_000)));
         assertEquals(0xB710_8000L, NtpTime.compact(0x0000_B710_8000_0000L));
+    }
+
+    @Test
+    public void writesIntoAByteBufferExactlyTheAnnouncedSize() {
+        ByteBuffer report = ByteBuffer.allocate(Rtcp.senderReportSize("ab"));
+        Rtcp.writeSenderReport(report, SENDER, "ab");
+        assertEquals(0, report.remaining());
+        assertArrayEquals(concat(SENDER_REPORT, SDES_AB), report.array());
+
+        for (String reason : new String[] {null, "", "gone", "leaving"}) {
+            ByteBuffer bye = ByteBuffer.allocate(Rtcp.byeSize("ab", reason));
+            Rtcp.writeBye(bye, SENDER, "ab", reason);
+            assertEquals(reason, 0, bye.remaining());
+            ByteBuf adapted = Unpooled.buffer(4);
+            Rtcp.writeBye(adapted, SENDER, "ab", reason);
+            assertArrayEquals(reason, bye.array(), ByteBufUtil.getBytes(adapted));
+        }
     }
 }

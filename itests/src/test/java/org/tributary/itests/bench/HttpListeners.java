@@ -56,6 +56,7 @@ final class HttpListeners implements AutoCloseable {
         volatile long bytes;
         volatile long lastRead;
         volatile long maxGap;
+        volatile boolean closedByServer;
         long markSeen;
         long opened;
         boolean answered;
@@ -113,10 +114,19 @@ final class HttpListeners implements AutoCloseable {
 
     /** @return each listener's longest time without data since {@link #mark()}, up to now, in nanoseconds */
     long[] longestGaps() {
+        return longestGaps(false);
+    }
+
+    /** @return like {@link #longestGaps()}, for the listeners the server has not closed */
+    long[] longestGapsOfOpen() {
+        return longestGaps(true);
+    }
+
+    private long[] longestGaps(boolean openOnly) {
         long now = System.nanoTime();
         long mark = markNanos;
         synchronized (listeners) {
-            return listeners.stream().mapToLong(listener -> {
+            return listeners.stream().filter(listener -> !openOnly || !listener.closedByServer).mapToLong(listener -> {
                 long since = Math.max(listener.lastRead, mark);
                 return Math.max(listener.markSeen == mark ? listener.maxGap : 0, now - since);
             }).toArray();
@@ -268,6 +278,7 @@ final class HttpListeners implements AutoCloseable {
 
     private void lose(SelectionKey key, Listener listener) {
         if (listener.answered) {
+            listener.closedByServer = true;
             closed++;
         } else if (!listener.done) {
             listener.done = true;

@@ -3,8 +3,6 @@ package org.tributary.itests.bench;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -91,27 +89,11 @@ final class Icecast2Server implements AutoCloseable {
     }
 
     private boolean accepts() {
-        if (!process.isAlive()) {
-            throw new IllegalStateException("icecast2 exited with " + process.exitValue());
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
+        return LocalServerProcess.accepts(process, "icecast2", port);
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        LocalServerProcess.stop(process);
     }
 }

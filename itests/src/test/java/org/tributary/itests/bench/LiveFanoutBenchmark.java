@@ -2,6 +2,7 @@ package org.tributary.itests.bench;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -17,11 +18,13 @@ import org.tributary.itests.support.TributaryDistribution;
  * The live fan-out benchmark: one publisher (this JVM, ANNOUNCE/SETUP record/RECORD over UDP) sends
  * 1200-byte probe packets at {@code bench.mbps} (default 2) for {@code bench.seconds} (default 20)
  * to a freshly started server, and {@code bench.viewers} (default 500) RTP/UDP viewers of the same
- * path, all received by one selector thread, measure loss and the latency from the publisher's
- * send to their receive (same machine, same monotonic clock). All viewers play before the first
- * packet, so each should get every packet. Run by {@code mvn -B -Pbenchmark -pl itests verify
+ * path measure loss and the latency from the publisher's send to their receive (same machine, same
+ * monotonic clock). All viewers play before the first packet, so each should get every packet. The
+ * viewers are the C load tool's ({@code tools/rtsp-load -L}, one thread, kernel receive timestamps),
+ * or with {@code -Dbench.liveReceiver=java} this JVM's selector thread (which costs far more CPU on the
+ * same cores as the server). Run by {@code mvn -B -Pbenchmark -pl itests verify
  * -Dbench.test=LiveFanoutBenchmark -Dbench.viewers=500}; the result is printed and appended to
- * {@code target/benchmark-live.md}. Each viewer needs three sockets here and three in the server.
+ * {@code target/benchmark-live.md}. Each viewer needs three sockets in the server.
  */
 public class LiveFanoutBenchmark {
 
@@ -30,6 +33,7 @@ public class LiveFanoutBenchmark {
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "20"));
     private static final int PACKET_SIZE = 1200;
     private static final String PATH = "live/bench";
+    private static final boolean JAVA_RECEIVER = "java".equals(System.getProperty("bench.liveReceiver", "c"));
     /** How long the last copies may take to arrive once the publisher stopped. */
     private static final Duration DRAIN = Duration.ofSeconds(2);
 
@@ -67,6 +71,16 @@ public class LiveFanoutBenchmark {
             ProcessSampler serverProcess = new ProcessSampler(server.pid(), ProcessSampler.clockTicksPerSecond());
             // one TCP and two UDP sockets per viewer
             LoadSessions.checkFileLimits(serverProcess, VIEWERS, 3);
+            if (!JAVA_RECEIVER) {
+                LiveFanoutResult result = throughLoadTool(server, serverProcess, packets);
+                System.out.printf("%nLive fan-out, %d UDP viewers (C load tool) of one %.1f Mbit/s publisher%n%s%n%n",
+                        VIEWERS, MBPS, result.table());
+                result.appendTo(report);
+                assertTrue("no viewer could be set up and played", result.playing() > 0);
+                assertEquals("packets the publisher sent", packets, result.sent());
+                assertDistinct(result.latency());
+                return;
+            }
             FanoutLatency latency = new FanoutLatency((int) packets);
             try (LivePublisher publisher = LivePublisher.publish(server.url(PATH));
                     LoadSessions viewers = LoadSessions.setUp(server.url(PATH), VIEWERS, receiver.selector(),
@@ -94,8 +108,44 @@ public class LiveFanoutBenchmark {
                 result.appendTo(report);
                 assertTrue("no viewer could be set up and played", result.playing() > 0);
                 assertEquals("packets the publisher sent", packets, result.sent());
+                assertDistinct(result.latency());
             }
         }
+    }
+
+    /**
+     * The viewers are the C load tool's: the publisher starts as the tool's window opens, and the window
+     * lasts the sending and a second more, so the server's CPU is read over the sending.
+     */
+    private LiveFanoutResult throughLoadTool(TributaryDistribution server, ProcessSampler serverProcess,
+            long packets) throws Exception {
+        LoadTool tool = LoadTool.build(Path.of(System.getProperty("tributary.work", "target"), "live-bench"));
+        long udpErrors = UdpErrorCounter.receiveBufferErrors();
+        try (LivePublisher publisher = LivePublisher.publish(server.url(PATH))) {
+            PacedSender sender = new PacedSender(publisher.rtpChannel(), PACKET_SIZE, MBPS * 1e6, packets);
+            // every viewer gets every copy at once: a socket pair per 8 viewers keeps a burst within the
+            // tool's receive buffers (8 MiB each), so that what the tool drops is not counted as the server's loss
+            LoadToolRun run = tool.run(server.url(PATH), VIEWERS, "udp", serverProcess, sender::start, "-L",
+                    "-w", Double.toString(SECONDS + 1), "-S", Long.toString(server.pid()),
+                    "-p", Integer.toString(Math.min(512, Math.max(4, VIEWERS / 8))));
+            sender.awaitDone();
+            return new LiveFanoutResult(VIEWERS, (int) run.count("playing"),
+                    PACKET_SIZE * 8.0 * sender.sent() / sender.seconds() / 1e6, sender.sent(),
+                    run.count("latency_all_copies"), run.count("lost"), percentiles(run, "all"),
+                    percentiles(run, "first"), percentiles(run, "last"), run.serverCpuPercent(), run.serverRssMiB(),
+                    run.toolCpuPercent(), UdpErrorCounter.receiveBufferErrors() - udpErrors);
+        }
+    }
+
+    /** A histogram whose median, 99th percentile and maximum are all equal measured nothing real. */
+    private static void assertDistinct(LiveFanoutResult.Percentiles latency) {
+        assertFalse("latency p50, p99 and max all " + latency.p50() + " ms: the measurement is broken",
+                latency.p50() == latency.p99() && latency.p99() == latency.max());
+    }
+
+    private static LiveFanoutResult.Percentiles percentiles(LoadToolRun run, String copies) {
+        return new LiveFanoutResult.Percentiles(run.number("latency_" + copies + "_p50_ms"),
+                run.number("latency_" + copies + "_p99_ms"), run.number("latency_" + copies + "_max_ms"));
     }
 
     /** Starts the publisher and waits for it to finish, recording the server's memory meanwhile. */

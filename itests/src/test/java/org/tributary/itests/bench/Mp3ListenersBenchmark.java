@@ -89,6 +89,10 @@ public class Mp3ListenersBenchmark {
                 System.out.println(row.row());
                 MarkdownReport.append(report, Mp3BenchRow.HEADER, row.row());
             }
+            SideBySide comparison = compare(rows);
+            MarkdownReport.append(Path.of(System.getProperty("bench.comparisonReport", "target/benchmark-comparison.md")),
+                    SideBySide.HEADER, comparison.row());
+            System.out.println("\n" + String.join("\n", SideBySide.HEADER) + "\n" + comparison.row());
             assertTrue("no listener received audio", rows.stream().allMatch(row -> row.rates().receiving() > 0));
         }
     }
@@ -127,6 +131,22 @@ public class Mp3ListenersBenchmark {
         }
     }
 
+    /** Target 4: the mean CPU of each server over its turns and the ratio. */
+    private static SideBySide compare(List<Mp3BenchRow> rows) {
+        List<Mp3BenchRow> tributary = rows.stream().filter(row -> row.server().equals("Tributary")).toList();
+        List<Mp3BenchRow> icecast = rows.stream().filter(row -> !row.server().equals("Tributary")).toList();
+        return new SideBySide("4: MP3 listeners, 128 kbit/s", LISTENERS, "Icecast 2.4 (Debian icecast2)",
+                tributary.stream().mapToDouble(Mp3BenchRow::cpuPercent).toArray(),
+                icecast.stream().mapToDouble(Mp3BenchRow::cpuPercent).toArray(), lost(tributary), lost(icecast),
+                rows.stream().mapToDouble(Mp3BenchRow::toolPercent).toArray(), ProcessSampler.loadAverage());
+    }
+
+    /** The most listeners refused or closed in one turn, and the fewest receiving. */
+    private static String lost(List<Mp3BenchRow> rows) {
+        return rows.stream().mapToInt(Mp3BenchRow::lost).max().orElse(0) + " lost, "
+                + rows.stream().mapToInt(row -> row.rates().receiving()).min().orElse(0) + " receiving";
+    }
+
     /** Waits {@code duration}, recording the server's largest RSS meanwhile. */
     private static void waitSampling(Duration duration, ProcessSampler server, long[] maxRss) {
         long end = System.nanoTime() + duration.toNanos();
@@ -137,7 +157,8 @@ public class Mp3ListenersBenchmark {
     }
 
     /** A 60 s stereo 44.1 kHz tone at constant 128 kbit/s, made once per build folder. */
-    private static Path makeSong(Path work) throws IOException {
+    /** Makes (once) a minute of 128 kbit/s MP3 tone in {@code work}. */
+    static Path makeSong(Path work) throws IOException {
         Path song = work.resolve("128k.mp3");
         if (!Files.exists(song)) {
             ProcessResult made = ExternalCommand.of("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",

@@ -71,6 +71,16 @@ final class ProcessSampler {
         }
     }
 
+    /** Returns the machine's 1, 5 and 15-minute load averages ({@code /proc/loadavg}), e.g. "0.52 0.61 0.70". */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return String.join(" ", fields[0], fields[1], fields[2]);
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     /** Returns the first number of the /proc/PID/status line starting with {@code key}. */
     private long statusNumber(String key) {
         for (String line : read("status").split("\n")) {

@@ -43,10 +43,13 @@ public class RtspLoadBenchmark {
     @Test
     public void concurrentUdpSessionsOfSample() throws Exception {
         Path report = Path.of(System.getProperty("bench.report", "target/benchmark.md"));
-        int rtpPorts = Math.min(40000, Math.max(2000, SESSIONS * 4 + 200));
+        // -Dbench.rtpPorts=3030 measures with the size of the default range 6970-9999 (viewers share sockets)
+        int rtpPorts = Integer.getInteger("bench.rtpPorts", Math.min(40000, Math.max(2000, SESSIONS * 4 + 200)));
         // every load session comes from 127.0.0.1: no per-address session cap
         try (TributaryDistribution server = new TributaryDistribution().withRtpPortRange(rtpPorts)
-                        .withConfig("org.tributary.rtsp.cfg", Map.of("maxSessionsPerAddress", "0"));
+                        .withConfig("org.tributary.rtsp.cfg", Map.of("maxSessionsPerAddress", "0",
+                                // the default maxConnections (1000) would refuse the rest of a larger run
+                                "maxConnections", Integer.toString(Math.max(1000, SESSIONS))));
                 UdpReceiver receiver = new UdpReceiver()) {
             server.start();
             ProcessSampler serverProcess = new ProcessSampler(server.pid(), ProcessSampler.clockTicksPerSecond());

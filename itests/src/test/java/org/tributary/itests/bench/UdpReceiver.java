@@ -13,8 +13,10 @@ import org.tributary.itests.support.RtpHeader;
 /**
  * The load tool's single receiving thread: one {@link Selector} over every session's UDP
  * channels, draining each readable channel and handing RTP packets to the
- * {@link RtpPacketListener} attached to its key (RTCP keys carry none). One thread for all sessions keeps the tool's own
- * CPU cost small and measurable next to the server's.
+ * {@link RtpPacketListener} attached to its key (RTCP keys carry none, or an {@link RtcpListener}).
+ * A key may also carry a {@link ConnectionReader}: a TCP connection read by it (RTP interleaved, or
+ * only watched for its close). One thread for all sessions keeps the tool's own CPU cost small and
+ * measurable next to the server's.
  */
 final class UdpReceiver implements Closeable {
 
@@ -90,8 +92,12 @@ final class UdpReceiver implements Closeable {
     }
 
     private void drain(SelectionKey key) throws IOException {
+        if (key.attachment() instanceof ConnectionReader reader) {
+            reader.onReadable(key, buffer);
+            return;
+        }
         DatagramChannel channel = (DatagramChannel) key.channel();
-        RtpPacketListener listener = (RtpPacketListener) key.attachment();
+        RtpPacketListener listener = key.attachment() instanceof RtpPacketListener rtp ? rtp : null;
         while (true) {
             buffer.clear();
             if (channel.receive(buffer) == null) {
@@ -100,6 +106,9 @@ final class UdpReceiver implements Closeable {
             buffer.flip();
             if (listener == null) {
                 rtcpPackets.incrementAndGet();
+                if (key.attachment() instanceof RtcpListener rtcp) {
+                    rtcp.onRtcp(buffer);
+                }
                 continue;
             }
             try {

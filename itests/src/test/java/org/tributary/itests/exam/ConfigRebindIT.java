@@ -7,9 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -33,15 +31,6 @@ public class ConfigRebindIT extends TributaryExamSupport {
 
     @Inject
     protected ConfigurationAdmin configAdmin;
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private void setPorts(String ports) throws IOException {
         Configuration config = configAdmin.getConfiguration("org.tributary.rtsp", null);
@@ -82,9 +71,10 @@ public class ConfigRebindIT extends TributaryExamSupport {
                     kept.request("OPTIONS", url("/")).status());
 
             setPorts(String.valueOf(spare));
-            await().atMost(Duration.ofSeconds(10)).until(() -> !accepts(original));
-            assertEquals(1, rtsp.endpoints().size());
-            assertEquals(spare, rtsp.endpoints().get(0).port());
+            // the rebind closes the old listeners before it binds the new ones: wait for the end state
+            await().atMost(Duration.ofSeconds(10)).until(() -> rtsp.endpoints().size() == 1
+                    && rtsp.endpoints().get(0).port() == spare && rtsp.endpoints().get(0).bound());
+            assertFalse("the dropped port no longer accepts", accepts(original));
             try (RtspTestClient moved = new RtspTestClient("127.0.0.1", spare)) {
                 assertEquals(200, moved.request("DESCRIBE", "rtsp://127.0.0.1:" + spare + "/sample.mp4").status());
             }

@@ -25,6 +25,7 @@ import org.osgi.framework.BundleContext;
 import org.tributary.api.MediaSource;
 import org.tributary.api.ProtocolServer;
 import org.tributary.itests.support.FreePorts;
+import org.tributary.itests.support.OpenSockets;
 
 /**
  * Boots our own distribution (the assembly's tar.gz) in Pax Exam with every port moved to a free
@@ -87,6 +88,11 @@ public abstract class TributaryExamSupport {
 
     protected static int rtspPort() {
         return Integer.getInteger(RTSP_PORT);
+    }
+
+    /** @return whether something accepts TCP connections on the port at 127.0.0.1 */
+    protected static boolean accepts(int port) {
+        return OpenSockets.accepts("127.0.0.1", port);
     }
 
     protected static String url(String path) {

@@ -6,14 +6,12 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.ClassRule;
 import org.junit.Test;
-import org.tributary.itests.support.CfgFile;
 import org.tributary.itests.support.ExternalCommand;
+import org.tributary.itests.support.LiveConfig;
 import org.tributary.itests.support.OpenSockets;
 import org.tributary.itests.support.ProcessResult;
 import org.tributary.itests.support.Tools;
@@ -72,17 +70,16 @@ public class BindAddressesInteropIT {
     }
 
     @Test
-    public void droppingAnAddressLiveClosesOnlyItsListener() throws IOException {
-        Path cfg = SERVER.home().resolve("etc/org.tributary.rtsp.cfg");
+    public void droppingAnAddressLiveClosesOnlyItsListener() {
         int port = SERVER.rtspPort();
         try {
-            CfgFile.put(cfg, Map.of("bindAddress", FIRST));
+            LiveConfig.set(SERVER, "org.tributary.rtsp", "bindAddress", FIRST);
             await().atMost(Duration.ofSeconds(30)).until(() -> !OpenSockets.accepts(SECOND, port));
             assertTrue(OpenSockets.accepts(FIRST, port));
             assertTrue(SERVER.logText(), SERVER.logText().contains("Stopped listening on RTSP " + SECOND + ":" + port));
             assertFalse(SERVER.logText(), SERVER.logText().contains("Stopped listening on RTSP " + FIRST + ":" + port));
         } finally {
-            CfgFile.put(cfg, Map.of("bindAddress", FIRST + ", " + SECOND));
+            LiveConfig.set(SERVER, "org.tributary.rtsp", "bindAddress", FIRST + ", " + SECOND);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> OpenSockets.accepts(SECOND, port));
     }

@@ -2,25 +2,18 @@ package org.tributary.itests.interop;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.tributary.itests.support.Tools;
+import org.tributary.itests.support.HeadlessChromium;
 
 /**
  * A web page with one {@code <audio crossorigin="anonymous" autoplay>} element, shown by a headless Chromium
@@ -37,9 +30,6 @@ import org.tributary.itests.support.Tools;
  */
 final class BrowserAudio implements AutoCloseable {
 
-    private static final List<String> CHROMIUM_FLAGS = List.of("--headless=new", "--no-sandbox", "--disable-gpu",
-            "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--autoplay-policy=no-user-gesture-required", "--mute-audio");
 
     private static final String SCRIPT = """
             const radio = document.getElementById('radio');
@@ -91,39 +81,25 @@ final class BrowserAudio implements AutoCloseable {
             + " radio.error ? radio.error.code + ' ' + radio.error.message : '',"
             + " window.radioEvents.join(' '), window.radioLevel()];";
 
-    private final Path profile;
     private final HttpServer pages;
-    private final ChromeDriverService service;
+    private final HeadlessChromium chromium;
     private final ChromeDriver browser;
 
-    private BrowserAudio(Path profile, HttpServer pages, ChromeDriverService service, ChromeDriver browser) {
-        this.profile = profile;
+    private BrowserAudio(HttpServer pages, HeadlessChromium chromium) {
         this.pages = pages;
-        this.service = service;
-        this.browser = browser;
+        this.chromium = chromium;
+        this.browser = chromium.browser();
     }
 
     /** Skips (fails on CI) unless chromium and chromedriver are installed, then starts both. */
     static BrowserAudio start(Path work) throws IOException {
-        Tools.require("chromium", "chromedriver");
-        Path profile = Files.createTempDirectory(Files.createDirectories(work), "chromium-");
         HttpServer pages = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         pages.start();
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Tools.locate("chromedriver").toFile())
-                .usingAnyFreePort()
-                .withLogFile(profile.resolveSibling(profile.getFileName() + ".chromedriver.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Tools.locate("chromium").toFile());
-        options.addArguments(CHROMIUM_FLAGS);
-        options.addArguments("--user-data-dir=" + profile);
         try {
-            ChromeDriver browser = new ChromeDriver(service, options);
-            browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(20));
-            return new BrowserAudio(profile, pages, service, browser);
-        } catch (RuntimeException e) {
-            service.stop();
+            // autoplay without a gesture, output muted: there may be no sound card; media time still advances
+            return new BrowserAudio(pages, HeadlessChromium.start(work,
+                    "--autoplay-policy=no-user-gesture-required", "--mute-audio"));
+        } catch (IOException | RuntimeException e) {
             pages.stop(0);
             throw e;
         }
@@ -181,21 +157,9 @@ final class BrowserAudio implements AutoCloseable {
     @Override
     public void close() {
         try {
-            browser.quit();
+            chromium.close();
         } finally {
-            service.stop();
             pages.stop(0);
-            deleteProfile();
-        }
-    }
-
-    private void deleteProfile() {
-        try (Stream<Path> tree = Files.walk(profile)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + profile, e);
         }
     }
 

@@ -40,7 +40,8 @@ public class GstreamerPublishInteropIT {
                 assertTrue("decoded frames" + decoded.describe(), PacketCounts.ofFramecrc(decoded.stdout()).video() >= 50);
             }
             ProcessResult published = publisher.awaitExit(Duration.ofSeconds(40));
-            assertEquals("the publisher ends cleanly, its closing PAUSE and TEARDOWN answered" + published.describe(),
+            assertEquals("the publisher ends cleanly, its closing PAUSE and TEARDOWN answered" + published.describe()
+                    + SERVER.recentLog(),
                     0, published.exitCode());
             assertTrue(published.describe(), !published.stdout().contains("ERROR") && !published.stderr().contains("ERROR"));
         }

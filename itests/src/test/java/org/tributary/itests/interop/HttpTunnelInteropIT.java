@@ -31,8 +31,9 @@ import org.tributary.itests.support.TunnelPost;
 /**
  * RTSP over HTTP on the ordinary RTSP port: ffmpeg ({@code -rtsp_transport http}) and GStreamer
  * ({@code rtsph://}) play through it; a session survives its POST connection closing and reopening,
- * as QuickTime does; unpaired or forged cookies, invalid base64, a GET without POST and a TLS
- * handshake are closed cleanly, and leave no connection or UDP port behind.
+ * as QuickTime does, and {@code stream:sessions} shows its transport as tunnelled; unpaired or forged
+ * cookies, invalid base64, a GET without POST and a TLS handshake are closed cleanly, and leave no
+ * connection or UDP port behind.
  */
 public class HttpTunnelInteropIT {
 
@@ -76,6 +77,9 @@ public class HttpTunnelInteropIT {
             assertOk(client.request("SETUP", url + "/trackID=2", "Transport: RTP/AVP/TCP;unicast;interleaved=2-3"));
             post.reopen();
             assertOk(client.request("PLAY", url, "Range: npt=0-"));
+            ProcessResult sessions = SERVER.client("stream:sessions");
+            assertTrue("the session says it is tunnelled" + sessions.describe(),
+                    sessions.stdout().contains("RTP/AVP/TCP (HTTP tunnel)"));
             int video = 0;
             while (video < 50) {
                 InterleavedFrame frame = client.readFrame(Duration.ofSeconds(10));

@@ -68,6 +68,8 @@ public class LimitsInteropIT {
         open.add(third);
         RtspResponse refused = setUp(third);
         assertEquals("third session over maxConnections = 2" + refused.describe(), 503, refused.status());
+        assertTrue("the reason phrase names the cause" + refused.describe(),
+                refused.statusLine().endsWith("503 Too Many Sessions"));
         assertNull("no session id for a refused SETUP", refused.sessionId());
         assertNull("no media after a refused SETUP", third.readFrame(Duration.ofSeconds(1)));
         assertTrue("the log names the limit", SERVER.logText().contains("maxConnections is 2"));

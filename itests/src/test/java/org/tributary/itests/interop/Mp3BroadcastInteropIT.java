@@ -2,6 +2,7 @@ package org.tributary.itests.interop;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ import org.tributary.itests.support.TributaryDistribution;
  * Issue 10, MP3 broadcast on the streaming port of one shared distribution: the source password set from
  * the shell after sources were refused without one, ffmpeg as an Icecast source (PUT and legacy SOURCE),
  * mpg123 and ffprobe as listeners, an ICY title read back after /admin/metadata, stream:stations,
- * stream:sessions and stream:kick on a listener, playlists and HEAD, the refusals (wrong password, busy
+ * stream:sessions and stream:kick on a listener and on a source, playlists and HEAD, the refusals (wrong password, busy
  * mount, garbage), 200 listeners at once, ezstream as a Shoutcast v1 source and in Icecast mode (HTTP PUT), feature:uninstall
  * tributary-mp3 leaving RTSP serving, a playlist station of two files advancing its ICY title (mpg123
  * decoding it), a live source dropping while a listener plays: the listener moves to the fallback
@@ -271,6 +272,15 @@ public class Mp3BroadcastInteropIT {
             assertEquals("audio/mpeg", head.headers().get("content-type"));
             assertEquals(0, head.body().length);
             assertTrue(source.isAlive());
+            // the source is a publishing session: listed, and a kick ends it like any session
+            ProcessResult sessions = SERVER.client("stream:sessions");
+            Matcher row = Pattern.compile("(mp3src-[0-9a-f]+) .*/legacy .*SOURCING .*publisher .*source ")
+                    .matcher(sessions.stdout());
+            assertTrue(sessions.describe(), row.find());
+            ProcessResult kick = SERVER.client("stream:kick " + row.group(1));
+            assertTrue(kick.describe(), kick.stdout().contains("Ended session " + row.group(1)));
+            ProcessResult ended = source.awaitExit(Duration.ofSeconds(20));
+            assertFalse("the kicked source's encoder stops" + ended.describe(), source.isAlive());
         }
     }
 

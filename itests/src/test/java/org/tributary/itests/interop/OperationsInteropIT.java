@@ -2,9 +2,12 @@ package org.tributary.itests.interop;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,8 +48,9 @@ public class OperationsInteropIT {
         ProcessResult features = SERVER.client("feature:list | grep tributary");
         // Karaf's grep highlights the match with ANSI colours
         String listed = features.stdout().replaceAll("\u001B\\[[;\\d]*m", "");
-        for (String name : List.of("tributary ", "tributary-core", "tributary-rtsp", "tributary-source-file",
-                "tributary-shell")) {
+        // each capability boots as a feature of its own, so each can be uninstalled from the shell
+        for (String name : List.of("tributary-core", "tributary-rtsp", "tributary-source-file",
+                "tributary-source-live", "tributary-auth", "tributary-shell", "tributary-mp3")) {
             assertTrue(name + features.describe(), listed.contains(name + " "));
             assertTrue(name + " started" + features.describe(), listed.lines().anyMatch(
                     line -> line.startsWith(name) && line.contains("Started")));
@@ -72,6 +76,60 @@ public class OperationsInteropIT {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> describe(port, "/sample.mp4") == 200);
         PlaybackAssertions.assertPlaysEveryPacket(SERVER, "sample.mp4", "tcp");
+    }
+
+    @Test
+    public void theLiveFeatureIsRemovedAndAddedFromTheShellWhileFilesPlay() {
+        Tools.require("ffprobe");
+        int mark = SERVER.logText().length();
+        ProcessResult removed = SERVER.client("feature:uninstall tributary-source-live");
+        assertEquals(removed.describe(), 0, removed.exitCode());
+        assertFalse(removed.describe(), (removed.stdout() + removed.stderr()).contains("Exception"));
+        try {
+            await("/live is gone").atMost(Duration.ofSeconds(30))
+                    .until(() -> !SERVER.client("stream:status").stdout().contains("/live"));
+            AccessAssertions.assertGetsStreams(SERVER.url("/sample.mp4"));
+        } finally {
+            ProcessResult back = SERVER.client("feature:install tributary-source-live");
+            assertEquals(back.describe(), 0, back.exitCode());
+        }
+        await("/live is back").atMost(Duration.ofSeconds(30))
+                .until(() -> SERVER.client("stream:status").stdout().contains("/live"));
+        assertEquals(List.of(), LiveClients.serverErrors(SERVER, mark));
+    }
+
+    @Test
+    public void theWebConsoleFeatureIsRemovedAndAddedWhileFilesPlay() {
+        Tools.require("ffprobe");
+        int mark = SERVER.logText().length();
+        String api = "http://127.0.0.1:" + SERVER.httpPort() + "/tributary/api/status";
+        assertEquals("the API asks for credentials", 401, httpStatus(api));
+        ProcessResult removed = SERVER.client("feature:uninstall tributary-webconsole");
+        assertEquals(removed.describe(), 0, removed.exitCode());
+        try {
+            await("the API is gone").atMost(Duration.ofSeconds(30)).until(() -> httpStatus(api) == 404);
+            AccessAssertions.assertGetsStreams(SERVER.url("/sample.mp4"));
+        } finally {
+            ProcessResult back = SERVER.client("feature:install tributary-webconsole");
+            assertEquals(back.describe(), 0, back.exitCode());
+        }
+        await("the API is back").atMost(Duration.ofSeconds(30)).until(() -> httpStatus(api) == 401);
+        assertEquals(List.of(), LiveClients.serverErrors(SERVER, mark));
+    }
+
+    private static int httpStatus(String url) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setConnectTimeout(5000);
+            connection.setReadTimeout(5000);
+            try {
+                return connection.getResponseCode();
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.tributary.itests.support.ExternalCommand;
 import org.tributary.itests.support.ProcessResult;
 
 /**
@@ -28,6 +29,7 @@ final class RunningCommand implements AutoCloseable {
     private final Path out;
     private final Path err;
     private final CompletableFuture<Instant> endedAt;
+    private volatile boolean paused;
 
     private RunningCommand(List<String> command, Process process, Path out, Path err) {
         this.command = command;
@@ -54,6 +56,15 @@ final class RunningCommand implements AutoCloseable {
         }
     }
 
+    /** Returns what the program wrote to its standard output so far. */
+    String stdoutSoFar() {
+        try {
+            return read(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the output of " + command, e);
+        }
+    }
+
     /** Returns true while the program runs. */
     boolean isAlive() {
         return process.isAlive();
@@ -62,6 +73,19 @@ final class RunningCommand implements AutoCloseable {
     /** Ends the program with SIGKILL: it gets no chance to say goodbye (no TEARDOWN, no RTCP BYE). */
     void kill() {
         process.destroyForcibly();
+    }
+
+    /**
+     * Sends SIGSTOP ({@code pause}) or SIGCONT to the program, by its own pid: a stopped publisher keeps its
+     * connection open and sends nothing, as one whose network stalls.
+     */
+    void pause(boolean pause) {
+        ProcessResult signal = ExternalCommand.of("kill", pause ? "-STOP" : "-CONT", Long.toString(process.pid()))
+                .timeout(STOP_GRACE).run();
+        if (signal.exitCode() != 0) {
+            throw new IllegalStateException("cannot signal " + command + signal.describe());
+        }
+        paused = pause;
     }
 
     /** Returns when the program ended; only valid once {@link #awaitExit} returned. */
@@ -107,6 +131,9 @@ final class RunningCommand implements AutoCloseable {
             return;
         }
         process.destroy();
+        if (paused) {
+            pause(false);
+        }
         try {
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);

@@ -41,7 +41,7 @@ public final class CfgFile {
     }
 
     /** Returns the key of a {@code key = value} (or {@code key: value}) line, null for others. */
-    static String keyOf(String line) {
+    public static String keyOf(String line) {
         var matcher = ENTRY.matcher(line);
         return matcher.matches() ? matcher.group(1) : null;
     }

@@ -104,6 +104,16 @@ public final class RtspTestClient implements Closeable {
         return client;
     }
 
+    /**
+     * Speaks RTSP over an already connected socket, for instance the blocking adaptor of a
+     * {@code SocketChannel} that is later switched to non-blocking (see {@link #takeBuffered()}).
+     */
+    public static RtspTestClient over(Socket connected) throws IOException {
+        connected.setSoTimeout((int) READ_TIMEOUT.toMillis());
+        connected.setTcpNoDelay(true);
+        return new RtspTestClient(connected, null);
+    }
+
     /** Connects to the host and port of an {@code rtsp://} URL (port 554 when it has none). */
     public static RtspTestClient connect(String url) throws IOException {
         URI uri = URI.create(url);
@@ -282,6 +292,24 @@ public final class RtspTestClient implements Closeable {
             }
         }
         return false;
+    }
+
+    /**
+     * Returns what arrived but was not read yet: the interleaved frames kept while a response was
+     * awaited, {@code $}-framed again, then the bytes buffered or waiting in the socket. Used to hand
+     * the connection over to another reader; this client must not read afterwards.
+     */
+    public byte[] takeBuffered() throws IOException {
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        for (InterleavedFrame frame = pendingFrames.poll(); frame != null; frame = pendingFrames.poll()) {
+            rest.write('$');
+            rest.write(frame.channel());
+            rest.write(frame.payload().length >> 8);
+            rest.write(frame.payload().length & 0xFF);
+            rest.writeBytes(frame.payload());
+        }
+        rest.writeBytes(in.readNBytes(in.available()));
+        return rest.toByteArray();
     }
 
     /** Returns the session id the server gave, or null before a SETUP. */

@@ -81,6 +81,20 @@ public class RtspTestClientTest {
     }
 
     @Test
+    public void handsOverWhatArrivedButWasNotRead() throws Exception {
+        byte[] before = {'$', 2, 0, 3, 7, 8, 9};
+        byte[] after = {'$', 4, 0, 1, 5};
+        serveBytes(false, concat(concat(before, "RTSP/1.0 200 OK\r\nCSeq: 1\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII)), after));
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                new java.net.InetSocketAddress("127.0.0.1", server.getLocalPort()))) {
+            RtspTestClient client = RtspTestClient.over(channel.socket());
+            assertEquals(200, client.request("PLAY", "rtsp://h/a").status());
+            assertArrayEquals(concat(before, after), client.takeBuffered());
+        }
+    }
+
+    @Test
     public void refusesAMismatchedCseq() throws Exception {
         serve("RTSP/1.0 200 OK\r\nCSeq: 7\r\n\r\n");
         try (RtspTestClient client = new RtspTestClient("127.0.0.1", server.getLocalPort())) {

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.Assert;
 import org.junit.Assume;
@@ -42,10 +44,16 @@ public final class TributaryDistribution extends ExternalResource implements Aut
     private int rtspsPort;
     private boolean rtsps;
     private int sshPort;
+    private int httpPort;
+    private int rmiRegistryPort;
+    private int rmiServerPort;
     private int rtpRangeSize = FreePorts.RTP_RANGE_SIZE;
     private int rtpBase;
     private final Map<String, Map<String, String>> configEdits = new LinkedHashMap<>();
     private final Map<String, String> files = new LinkedHashMap<>();
+    private final List<String> commandPrefix = new ArrayList<>();
+    private final List<Integer> extraPorts = new ArrayList<>();
+    private String jvmOptions = "";
 
     /** A server from the tar.gz named by the system property {@code tributary.distribution}. */
     public TributaryDistribution() {
@@ -95,6 +103,30 @@ public final class TributaryDistribution extends ExternalResource implements Aut
         return this;
     }
 
+    /**
+     * Runs {@code bin/karaf} under {@code prefix} (e.g. {@code setpriv --inh-caps=-dac_override ...}, to take a
+     * capability from a root server); call before {@link #start()}.
+     */
+    public TributaryDistribution withCommandPrefix(String... prefix) {
+        commandPrefix.addAll(List.of(prefix));
+        return this;
+    }
+
+    /** Adds {@code options} (e.g. {@code -Xmx64m}) to the server's JVM options; call before {@link #start()}. */
+    public TributaryDistribution withJvmOptions(String options) {
+        jvmOptions = (jvmOptions + " " + options).strip();
+        return this;
+    }
+
+    /**
+     * Lists {@code port} among the RTSP ports after the one the server is checked on ({@link #rtspPort()}),
+     * e.g. one a test holds so that it cannot be bound at start; call before {@link #start()}.
+     */
+    public TributaryDistribution withExtraRtspPort(int port) {
+        extraPorts.add(port);
+        return this;
+    }
+
     @Override
     protected void before() throws Throwable {
         start();
@@ -116,11 +148,34 @@ public final class TributaryDistribution extends ExternalResource implements Aut
         }
         home = unpack();
         configure();
-        karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+        launch();
+    }
+
+    /**
+     * Kills the server's Java process with SIGKILL, as a crash would, and starts the server again in the same
+     * folder on the same ports (as a service manager does); returns once it serves sample.mp4 again.
+     */
+    public void killAndRestart() throws IOException {
+        ProcessHandle java = ProcessHandle.of(pid()).orElseThrow(() -> new IOException("the server is not running"));
+        java.destroyForcibly();
+        await("bin/karaf ends with its killed JVM").atMost(Duration.ofSeconds(30)).until(() -> !karaf.isAlive());
+        launch();
+    }
+
+    private void launch() throws IOException {
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(List.of(home.resolve("bin/karaf").toString(), "server"));
+        ProcessBuilder server = new ProcessBuilder(command);
+        // -Dtributary.serverJvmOptions="-XX:StartFlightRecording=…" reaches the server through Karaf's bin/inc
+        String options = (System.getProperty("tributary.serverJvmOptions", "") + " " + jvmOptions).strip();
+        if (!options.isEmpty()) {
+            server.environment().merge("EXTRA_JAVA_OPTS", options, (inherited, added) -> inherited + " " + added);
+        }
+        karaf = server
                 .directory(home.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
-                .redirectOutput(home.resolve("console.log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))
                 .start();
         try {
             await("Tributary serving rtsp://127.0.0.1:" + rtspPort + "/sample.mp4")
@@ -135,6 +190,17 @@ public final class TributaryDistribution extends ExternalResource implements Aut
     /** Returns the RTSP port the server listens on (127.0.0.1). */
     public int rtspPort() {
         return rtspPort;
+    }
+
+    /** @return the JMX service URL of Karaf's MBean server (user karaf/karaf) */
+    public String jmxServiceUrl() {
+        return "service:jmx:rmi://127.0.0.1:" + rmiServerPort + "/jndi/rmi://127.0.0.1:" + rmiRegistryPort
+                + "/karaf-root";
+    }
+
+    /** @return the HTTP port of Karaf's web server (the Felix Web Console, /tributary/api, /tributary/metrics) */
+    public int httpPort() {
+        return httpPort;
     }
 
     /** @return the first and last UDP port of the server's RTP/RTCP range */
@@ -188,6 +254,13 @@ public final class TributaryDistribution extends ExternalResource implements Aut
     /** Returns the text of {@code data/log/karaf.log} (empty before the server wrote it). */
     public String logText() {
         return readIfPresent(home.resolve("data/log/karaf.log"));
+    }
+
+    /** Returns the last lines of the server's log above DEBUG, to explain a client's failure in its message. */
+    public String recentLog() {
+        List<String> lines = logText().lines().filter(line -> !line.contains("| DEBUG |")).toList();
+        return "\n--- the server's recent log ---\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     /**
@@ -247,7 +320,8 @@ public final class TributaryDistribution extends ExternalResource implements Aut
         rtpBase = FreePorts.rtpRangeBase(rtpRangeSize);
         Path etc = home.resolve("etc");
         CfgFile.put(etc.resolve("org.tributary.rtsp.cfg"), Map.of(
-                "ports", Integer.toString(rtspPort),
+                "ports", Stream.concat(Stream.of(rtspPort), extraPorts.stream()).map(String::valueOf)
+                        .collect(Collectors.joining(",")),
                 "bindAddress", "127.0.0.1",
                 "rtpPortMin", Integer.toString(rtpBase),
                 "rtpPortMax", Integer.toString(rtpBase + rtpRangeSize - 1)));
@@ -260,6 +334,9 @@ public final class TributaryDistribution extends ExternalResource implements Aut
         CfgFile.put(etc.resolve("org.apache.karaf.shell.cfg"), Map.of("sshPort", Integer.toString(sshPort)));
         CfgFile.put(etc.resolve("org.ops4j.pax.web.cfg"),
                 Map.of("org.osgi.service.http.port", Integer.toString(ports[2])));
+        httpPort = ports[2];
+        rmiRegistryPort = ports[3];
+        rmiServerPort = ports[4];
         CfgFile.put(etc.resolve("org.apache.karaf.management.cfg"), Map.of(
                 "rmiRegistryPort", Integer.toString(ports[3]),
                 "rmiServerPort", Integer.toString(ports[4])));

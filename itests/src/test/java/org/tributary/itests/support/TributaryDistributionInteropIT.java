@@ -4,8 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.Test;
 
 /**
@@ -33,8 +36,29 @@ public class TributaryDistributionInteropIT {
             assertTrue("bundle:list shows no tributary bundle" + bundles.describe(),
                     bundles.stdout().contains("tributary-rtsp"));
             assertTrue("karaf.log is empty", server.logText().contains("tributary"));
+            assertVitals(server);
         }
         assertFalse("the server's java process is still alive after close", java.isAlive());
         assertFalse("the unpacked distribution is still there after close", Files.exists(home));
+    }
+
+    /** ServerVitals counts the UDP port pair and the session one SETUP makes, and lets them go at TEARDOWN. */
+    private static void assertVitals(TributaryDistribution server) throws Exception {
+        try (ServerVitals vitals = new ServerVitals(server)) {
+            ServerVitals.Vitals idle = vitals.sample();
+            assertEquals(idle.toString(), 0, idle.sessions());
+            assertTrue(idle.toString(), idle.heapAfterGcBytes() > 0 && idle.rssBytes() > idle.heapAfterGcBytes());
+            assertTrue(idle.toString(), idle.threads() > 10 && idle.fds() > 10);
+            String url = server.url("sample.mp4");
+            try (RtspTestClient client = RtspTestClient.connect(url)) {
+                String track = client.describe(url).tracks().get(0).url();
+                assertEquals(200, client.request("SETUP", track, "Transport: RTP/AVP;unicast;client_port=40000-40001").status());
+                ServerVitals.Vitals playing = vitals.sample();
+                assertEquals(playing.toString(), 1, playing.sessions());
+                assertTrue(idle + " then " + playing, playing.udpSockets() >= Math.max(2, idle.udpSockets()));
+                assertEquals(200, client.request("TEARDOWN", url).status());
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> vitals.sample().sessions() == 0);
+        }
     }
 }

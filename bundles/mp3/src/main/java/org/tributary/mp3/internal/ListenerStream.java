@@ -1,14 +1,12 @@
 package org.tributary.mp3.internal;
 
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.tributary.api.ReceptionStats;
-import org.tributary.api.StreamSession;
 import org.tributary.api.http.HttpExchange;
 import org.tributary.api.http.ResponseStream;
+import org.tributary.api.loop.LoopWakes;
 
 /**
  * One listener of a station: reads the station's ring at its own chunk number and writes slices of the
@@ -19,14 +17,12 @@ import org.tributary.api.http.ResponseStream;
  * finishes the audio it was due from the old ring, then goes on with the newest chunk of the new one: the
  * stream continues on a frame boundary, over the same connection. All its work runs on its connection's thread.
  */
-final class ListenerStream implements StreamSession, LoopWakes.Wakeable {
+final class ListenerStream extends HttpSession implements LoopWakes.Wakeable {
 
-    private final String id;
     private final String home;
     private final HttpExchange exchange;
     private final Executor executor;
     private final int metaInterval;
-    private final Instant created = Instant.now();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile Station station;
     private volatile Station moveTo;
@@ -53,7 +49,7 @@ final class ListenerStream implements StreamSession, LoopWakes.Wakeable {
      * @param metaInterval audio bytes between ICY metadata blocks, or 0 for none
      */
     ListenerStream(String id, String home, Station station, HttpExchange exchange, int metaInterval) {
-        this.id = id;
+        super(id, exchange);
         this.home = home;
         this.station = station;
         this.member = station;
@@ -75,9 +71,7 @@ final class ListenerStream implements StreamSession, LoopWakes.Wakeable {
 
     /** Asks for a send on the listener's thread; repeated wakes before it runs make one send. */
     void wake() {
-        if (claimWake()) {
-            executor.execute(this::woken);
-        }
+        LoopWakes.wake(this);
     }
 
     /**
@@ -180,18 +174,8 @@ final class ListenerStream implements StreamSession, LoopWakes.Wakeable {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String protocol() {
-        return "HTTP";
-    }
-
-    @Override
-    public String clientAddress() {
-        return exchange.remote().getAddress().getHostAddress() + ":" + exchange.remote().getPort();
+    public String kind() {
+        return LISTENER;
     }
 
     @Override
@@ -210,11 +194,6 @@ final class ListenerStream implements StreamSession, LoopWakes.Wakeable {
     }
 
     @Override
-    public Instant created() {
-        return created;
-    }
-
-    @Override
     public long bytesSent() {
         return bytesSent;
     }
@@ -222,11 +201,6 @@ final class ListenerStream implements StreamSession, LoopWakes.Wakeable {
     @Override
     public long packetsSent() {
         return writes;
-    }
-
-    @Override
-    public ReceptionStats reception() {
-        return ReceptionStats.NONE;
     }
 
     @Override

@@ -15,10 +15,12 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.AccessService;
+import org.tributary.api.ServerStats;
 import org.tributary.api.SessionRegistry;
 import org.tributary.api.http.HttpExchange;
 import org.tributary.api.http.HttpHandler;
@@ -47,6 +49,7 @@ public final class Mp3Broadcast implements HttpHandler, StationDirectory, OnAir 
     private final SourceLogin sources;
     private final ListenerRequests listeners;
     private final AdminMetadata admin;
+    private final Refusals refusals;
     private volatile Mp3Settings settings;
 
     @Activate
@@ -62,9 +65,9 @@ public final class Mp3Broadcast implements HttpHandler, StationDirectory, OnAir 
             return thread;
         });
         RefusalLog refusalLog = new RefusalLog(LoggerFactory.getLogger(SourceLogin.class));
-        Refusals refusals = new Refusals(timer, () -> settings.refusalDelayMillis());
+        this.refusals = new Refusals(timer, () -> settings.refusalDelayMillis());
         Logins logins = new Logins(access, refusals, refusalLog);
-        this.sources = new SourceLogin(() -> settings, stations, refusals, refusalLog, logins);
+        this.sources = new SourceLogin(() -> settings, stations, refusals, refusalLog, logins, sessions);
         this.listeners = new ListenerRequests(() -> settings, stations, refusals, refusalLog, sessions);
         this.admin = new AdminMetadata(() -> settings, stations, refusals, logins);
         timer.scheduleWithFixedDelay(this::stopIdleSources, 1, 1, TimeUnit.SECONDS);
@@ -84,6 +87,17 @@ public final class Mp3Broadcast implements HttpHandler, StationDirectory, OnAir 
             feed.stop("the MP3 broadcast stopped");
         }
         timer.shutdownNow();
+    }
+
+    /** Where refusals are counted, when the core bundle offers it; bound after the constructor. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetStats")
+    void setStats(ServerStats stats) {
+        refusals.stats(stats);
+    }
+
+    void unsetStats(ServerStats stats) {
+        refusals.unsetStats(stats);
     }
 
     /** Puts a playlist station on air (its configuration appeared, or the broadcast started). */

@@ -8,8 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.Codec;
@@ -19,15 +17,14 @@ import org.tributary.api.Publication;
 import org.tributary.api.TrackInfo;
 import org.tributary.rtp.MpaPacketizer;
 import org.tributary.rtp.NtpTime;
+import org.tributary.rtp.PacketOut;
 import org.tributary.rtp.PayloadFormats;
-import org.tributary.rtp.Rtcp;
+import org.tributary.rtp.PublicationOut;
 import org.tributary.rtp.RtpClock;
-import org.tributary.rtp.RtpHeader;
-import org.tributary.rtp.RtpPacketizer;
+import org.tributary.rtp.RtpSender;
 import org.tributary.rtp.RtpTrack;
 import org.tributary.rtp.SdpOrigin;
 import org.tributary.rtp.SdpWriter;
-import org.tributary.rtp.SenderInfo;
 import org.tributary.rtp.mpa.Mp3FrameHeader;
 
 /**
@@ -51,20 +48,15 @@ final class MpaSender {
             PayloadFormats.forTrack(TRACK_INFO, MpaPacketizer.PAYLOAD_TYPE));
     private static final int CLOCK_RATE = RTP_TRACK.format().clockRate();
 
-    private final Publication publication;
     private final LongSupplier nanoClock;
     private final Supplier<Instant> wallClock;
-    private final int ssrc;
-    private final long timestampBase;
-    private final ByteBuf packet;
-    private int sequence;
+    private final RtpSender sender;
+    private final PacketOut reports;
     /** RTP ticks of the frames before the current sample rate began. */
     private long ticksBefore;
     /** Samples (per channel) sent at the current sample rate. */
     private long samples;
     private int sampleRate;
-    private long packets;
-    private long octets;
     private long lastReportNanos;
     private boolean reported;
 
@@ -75,13 +67,14 @@ final class MpaSender {
      * @param wallClock   the time sender reports give
      */
     MpaSender(Publication publication, Random random, LongSupplier nanoClock, Supplier<Instant> wallClock) {
-        this.publication = publication;
         this.nanoClock = nanoClock;
         this.wallClock = wallClock;
-        this.ssrc = random.nextInt();
-        this.sequence = random.nextInt(0x10000);
-        this.timestampBase = random.nextInt() & 0xFFFF_FFFFL;
-        this.packet = Unpooled.buffer(RtpHeader.SIZE + RtpPacketizer.DEFAULT_MAX_PAYLOAD);
+        int ssrc = random.nextInt();
+        int firstSequence = random.nextInt(0x10000);
+        long timestampBase = random.nextInt() & 0xFFFF_FFFFL;
+        this.sender = new RtpSender(MpaPacketizer.PAYLOAD_TYPE, ssrc, firstSequence, timestampBase, CNAME,
+                PublicationOut.rtp(publication, TRACK));
+        this.reports = PublicationOut.rtcp(publication, TRACK);
     }
 
     /** @return the session description to publish a station with: one MPA track */
@@ -107,7 +100,7 @@ final class MpaSender {
             frames.position(frames.position() + header.frameSize());
         }
         long now = nanoClock.getAsLong();
-        if (packets > 0 && (!reported || now - lastReportNanos >= REPORT_INTERVAL_NANOS)) {
+        if (sender.packets() > 0 && (!reported || now - lastReportNanos >= REPORT_INTERVAL_NANOS)) {
             report();
             reported = true;
             lastReportNanos = now;
@@ -120,38 +113,22 @@ final class MpaSender {
             samples = 0;
             sampleRate = header.sampleRate();
         }
-        long timestamp = now();
+        sender.stamp(ticks());
         try {
-            RTP_TRACK.format().packetizer().packetize(frame, (head, body, marker) -> {
-                packet.clear();
-                RtpHeader.write(packet, marker, MpaPacketizer.PAYLOAD_TYPE, sequence, timestamp, ssrc);
-                octets += head.remaining() + body.remaining();
-                packet.writeBytes(head).writeBytes(body);
-                sequence = (sequence + 1) & 0xFFFF;
-                packets++;
-                publication.rtp(TRACK, packet.nioBuffer());
-            });
+            RTP_TRACK.format().packetizer().packetize(frame, sender);
         } catch (MediaException e) {
             LOG.debug("MPA sender: frame not sent: {}", e.getMessage());
         }
         samples += header.samplesPerFrame();
     }
 
-    /** @return the RTP timestamp of the next frame: the base plus the duration of every frame sent */
-    private long now() {
-        long ticks = ticksBefore + (sampleRate == 0 ? 0 : RtpClock.convert(samples, sampleRate, CLOCK_RATE));
-        return (timestampBase + ticks) & 0xFFFF_FFFFL;
+    /** @return the stream time of the next frame, in RTP ticks: the duration of every frame sent */
+    private long ticks() {
+        return ticksBefore + (sampleRate == 0 ? 0 : RtpClock.convert(samples, sampleRate, CLOCK_RATE));
     }
 
     /** Maps now to the end of the audio sent: the source sends in real time, so that is what plays now. */
     private void report() {
-        ByteBuf out = Unpooled.buffer(128);
-        try {
-            Rtcp.writeSenderReport(out, new SenderInfo(ssrc, NtpTime.fromInstant(wallClock.get()), now(), packets,
-                    octets), CNAME);
-            publication.rtcp(TRACK, out.nioBuffer());
-        } finally {
-            out.release();
-        }
+        sender.senderReport(NtpTime.fromInstant(wallClock.get()), ticks(), reports);
     }
 }

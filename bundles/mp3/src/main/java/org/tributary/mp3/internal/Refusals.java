@@ -7,9 +7,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
+import org.tributary.api.ServerStats;
 import org.tributary.api.http.HttpExchange;
 
-/** Answers refused requests with a status and a plain-text reason; wrong passwords late, on a timer. */
+/**
+ * Answers refused requests with a status and a plain-text reason; wrong passwords late, on a timer. Each is
+ * counted in {@link ServerStats} when the core bundle offers it.
+ */
 final class Refusals {
 
     /** The realm named in Basic challenges. */
@@ -17,14 +21,35 @@ final class Refusals {
 
     private final ScheduledExecutorService timer;
     private final IntSupplier delayMillis;
+    private volatile ServerStats stats;
 
     Refusals(ScheduledExecutorService timer, IntSupplier delayMillis) {
         this.timer = timer;
         this.delayMillis = delayMillis;
     }
 
+    /** @param next where refusals are counted from now on, or null for nowhere */
+    synchronized void stats(ServerStats next) {
+        stats = next;
+    }
+
+    /** @param gone a statistics service that went away */
+    synchronized void unsetStats(ServerStats gone) {
+        if (stats == gone) {
+            stats = null;
+        }
+    }
+
+    private void count(int status) {
+        ServerStats target = stats;
+        if (target != null) {
+            target.refused("HTTP", status);
+        }
+    }
+
     /** Answers at once. */
     void now(HttpExchange exchange, int status, String reason) {
+        count(status);
         exchange.respond(status, headers(status), body(reason));
     }
 
@@ -35,6 +60,7 @@ final class Refusals {
     void nowToAnyOrigin(HttpExchange exchange, int status, String reason) {
         Map<String, String> headers = headers(status);
         headers.put("Access-Control-Allow-Origin", "*");
+        count(status);
         exchange.respond(status, headers, body(reason));
     }
 
@@ -42,6 +68,7 @@ final class Refusals {
     void late(HttpExchange exchange, int status, String reason) {
         Map<String, String> headers = headers(status);
         byte[] body = body(reason);
+        count(status);
         timer.schedule(() -> exchange.respond(status, headers, body), delayMillis.getAsInt(), TimeUnit.MILLISECONDS);
     }
 

@@ -42,6 +42,8 @@ final class SourceFeed implements BodyReceiver, StationSource {
     private final Instant started = Instant.now();
     private volatile Station station;
     private volatile long lastData;
+    private volatile long bytesReceived;
+    private volatile long framesReceived;
 
     SourceFeed(HttpExchange exchange, String mount, Ending ending, LongSupplier nanoClock) {
         this.exchange = exchange;
@@ -63,7 +65,10 @@ final class SourceFeed implements BodyReceiver, StationSource {
             return;
         }
         lastData = nanoClock.getAsLong();
+        bytesReceived += chunk.remaining();
+        int before = frames.count();
         boolean mp3 = scanner.scan(chunk, frames);
+        framesReceived += frames.count() - before;
         if (frames.micros() >= CHUNK_MICROS) {
             station.append(frames);
             frames.clear();
@@ -105,6 +110,16 @@ final class SourceFeed implements BodyReceiver, StationSource {
 
     boolean finished() {
         return finished.get();
+    }
+
+    /** @return bytes of the source's body so far */
+    long bytesReceived() {
+        return bytesReceived;
+    }
+
+    /** @return MP3 frames found in them so far */
+    long framesReceived() {
+        return framesReceived;
     }
 
     /** @return the source's address as {@code host:port} */

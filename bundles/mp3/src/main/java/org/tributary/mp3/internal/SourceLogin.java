@@ -1,11 +1,14 @@
 package org.tributary.mp3.internal;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.api.SessionRegistry;
 import org.tributary.api.http.HttpExchange;
 import org.tributary.security.RefusalLog;
 
@@ -31,9 +34,12 @@ final class SourceLogin {
     private final RefusalLog refusalLog;
     private final Logins logins;
     private final SourceFeed.Ending ending;
+    private final SessionRegistry sessions;
+    private final SecureRandom random = new SecureRandom();
 
     SourceLogin(Supplier<Mp3Settings> settings, Stations stations, Refusals refusals, RefusalLog refusalLog,
-                Logins logins) {
+                Logins logins, SessionRegistry sessions) {
+        this.sessions = sessions;
         this.settings = settings;
         this.stations = stations;
         this.refusals = refusals;
@@ -71,6 +77,10 @@ final class SourceLogin {
         try {
             Station station = stations.attach(feed, mount, StationMetadata.of(exchange), s);
             LOG.info("MP3 source {} feeds {}", feed.address(), mount);
+            SourceSession session = new SourceSession("mp3src-" + HexFormat.of().toHexDigits(random.nextLong()),
+                    feed, mount, exchange);
+            sessions.add(session);
+            exchange.onClose(() -> sessions.remove(session));
             feed.start(station);
         } catch (Stations.Refused e) {
             refuse(exchange, mount, e.status(), e.getMessage());

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
+import org.tributary.api.loop.LoopWakes;
 import org.tributary.api.station.StationInfo;
 import org.tributary.rtp.mpa.Mp3FrameHeader;
 

@@ -27,6 +27,11 @@ final class FakeSessions implements SessionRegistry {
         return List.copyOf(sessions);
     }
 
+    /** @return the listeners' sessions (sources are sessions too) */
+    List<StreamSession> listeners() {
+        return sessions.stream().filter(s -> StreamSession.LISTENER.equals(s.kind())).toList();
+    }
+
     @Override
     public Optional<StreamSession> find(String id) {
         return sessions.stream().filter(s -> s.id().equals(id)).findFirst();

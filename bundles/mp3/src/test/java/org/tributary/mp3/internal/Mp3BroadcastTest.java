@@ -125,14 +125,14 @@ public class Mp3BroadcastTest {
         assertEquals(burst.length, listener.streamed().length);
         send(source, TestFrames.frames(1));
         assertEquals(burst.length + 8 * TestFrames.SIZE, listener.streamed().length);
-        assertEquals(1, sessions.sessions().size());
-        assertEquals("/radio", sessions.sessions().get(0).path());
+        assertEquals(1, sessions.listeners().size());
+        assertEquals("/radio", sessions.listeners().get(0).path());
         StationInfo info = broadcast.stations().get(0);
         assertEquals("/radio", info.mount());
         assertEquals(128000, info.bitrate());
         assertEquals(1, info.listeners());
-        sessions.sessions().get(0).close();
-        assertTrue(sessions.sessions().isEmpty());
+        sessions.listeners().get(0).close();
+        assertTrue(sessions.listeners().isEmpty());
         assertEquals(0, broadcast.stations().get(0).listeners());
     }
 
@@ -269,7 +269,7 @@ public class Mp3BroadcastTest {
         assertTrue(caughtUp <= 64 * 1024);
         assertEquals(0, caughtUp % TestFrames.SIZE);
         assertEquals((byte) 0xFF, got[before]);
-        assertEquals(1, ((ListenerStream) sessions.sessions().get(0)).skips());
+        assertEquals(1, ((ListenerStream) sessions.listeners().get(0)).skips());
     }
 
     @Test
@@ -297,7 +297,7 @@ public class Mp3BroadcastTest {
         broadcast.handle(head);
         assertEquals(200, head.status);
         assertEquals("audio/mpeg", head.responseHeaders.get("Content-Type"));
-        assertTrue(sessions.sessions().isEmpty());
+        assertTrue(sessions.listeners().isEmpty());
         FakeExchange unknown = new FakeExchange("GET", "/other");
         broadcast.handle(unknown);
         assertEquals(404, unknown.status);

@@ -14,10 +14,11 @@ public final class FixedHeaderFragments {
     @FunctionalInterface
     public interface HeaderWriter {
         /**
-         * @param header an empty buffer of the header size, to fill completely
-         * @param offset the fragment's offset from the start of the sample
+         * @param header     an empty buffer of the header size, to fill completely
+         * @param sampleSize the size of the whole sample
+         * @param offset     the fragment's offset from the start of the sample
          */
-        void write(ByteBuffer header, int offset);
+        void write(ByteBuffer header, int sampleSize, int offset);
     }
 
     private FixedHeaderFragments() {
@@ -27,21 +28,22 @@ public final class FixedHeaderFragments {
      * @param sample         the sample from its position to its limit; neither is changed
      * @param maxPayloadSize the largest payload, header included
      * @param headerSize     the size of every payload header
-     * @param writer         fills each fragment's header
+     * @param writer         fills each fragment's header; one that captures nothing costs no allocation per sample
      * @param markLast       true to set the marker bit on the last fragment
      * @param sink           receives the payloads
      */
     public static void send(ByteBuffer sample, int maxPayloadSize, int headerSize, HeaderWriter writer,
                             boolean markLast, PayloadSink sink) {
-        ByteBuffer header = ByteBuffer.allocate(headerSize);
-        ByteBuffer view = sample.asReadOnlyBuffer();
+        ByteBuffer header = PacketizerScratch.current().header(headerSize);
+        // a duplicate, not a read-only view: a heap sample's array stays reachable for the sink's copy
+        ByteBuffer view = sample.duplicate();
         int chunk = maxPayloadSize - headerSize;
         int start = sample.position();
         int end = sample.limit();
         for (int at = start; at < end; at += chunk) {
             int fragmentEnd = Math.min(end, at + chunk);
-            header.clear();
-            writer.write(header, at - start);
+            header.clear().limit(headerSize);
+            writer.write(header, end - start, at - start);
             header.flip();
             view.limit(fragmentEnd).position(at);
             sink.payload(header, view, markLast && fragmentEnd == end);

@@ -13,16 +13,19 @@ import org.tributary.api.MediaException;
 public final class LengthPrefixedNals {
 
     private static final int LENGTH_SIZE = 4;
+    private static final int FIRST_CAPACITY = 8;
+    /** A reused table keeps at most this many entries between samples; a sample of more grows it again. */
+    private static final int KEPT_CAPACITY = 1024;
 
-    private int[] offsets = new int[8];
-    private int[] lengths = new int[8];
+    private int[] offsets = new int[FIRST_CAPACITY];
+    private int[] lengths = new int[FIRST_CAPACITY];
     private int count;
 
-    private LengthPrefixedNals() {
+    LengthPrefixedNals() {
     }
 
     /**
-     * Locates the NAL units between the sample's position and limit.
+     * Locates the NAL units between the sample's position and limit into a new table.
      *
      * @param sample a sample; read with absolute gets, its position is not changed
      * @param codec  the codec name to put in error messages, such as "H.264"
@@ -31,7 +34,22 @@ public final class LengthPrefixedNals {
      *                        runs past the end of the sample
      */
     public static LengthPrefixedNals scan(ByteBuffer sample, String codec) throws MediaException {
-        LengthPrefixedNals nals = new LengthPrefixedNals();
+        return new LengthPrefixedNals().locate(sample, codec);
+    }
+
+    /**
+     * Like {@link #scan}, into this table: what it held before is forgotten, its arrays are kept.
+     *
+     * @return this table
+     */
+    LengthPrefixedNals locate(ByteBuffer sample, String codec) throws MediaException {
+        LengthPrefixedNals nals = this;
+        count = 0;
+        if (offsets.length > KEPT_CAPACITY) {
+            // one sample of thousands of tiny units must not pin its table in a thread's scratch for good
+            offsets = new int[FIRST_CAPACITY];
+            lengths = new int[FIRST_CAPACITY];
+        }
         int start = sample.position();
         int end = sample.limit();
         int size = end - start;
@@ -76,6 +94,11 @@ public final class LengthPrefixedNals {
         offsets[count] = offset;
         lengths[count] = length;
         count++;
+    }
+
+    /** @return how many units the table holds room for now */
+    int capacity() {
+        return offsets.length;
     }
 
     /** @return how many non-empty units the sample holds */

@@ -80,8 +80,9 @@ public final class NalPacketization {
      *                        its NAL header; nothing was sent then
      */
     public void packetize(ByteBuffer sample, PayloadSink sink) throws MediaException {
-        LengthPrefixedNals nals = LengthPrefixedNals.scan(sample, syntax.codecName());
-        byte[] header = new byte[syntax.headerSize()];
+        PacketizerScratch scratch = PacketizerScratch.current();
+        LengthPrefixedNals nals = scratch.nals().locate(sample, syntax.codecName());
+        byte[] header = scratch.nalHeader(syntax.headerSize());
         int last = -1;
         boolean randomAccess = false;
         boolean ownParameterSets = false;
@@ -101,11 +102,12 @@ public final class NalPacketization {
         if (last < 0) {
             return;
         }
-        ByteBuffer fuHeaders = ByteBuffer.allocate(header.length + 1);
+        ByteBuffer fuHeaders = scratch.fragmentHeaders(header.length + 1);
         if (randomAccess && !ownParameterSets) {
             sendParameterSets(header, fuHeaders, sink);
         }
-        ByteBuffer view = sample.asReadOnlyBuffer();
+        // a duplicate, not a read-only view: a heap sample's array stays reachable for the sink's copy
+        ByteBuffer view = sample.duplicate();
         for (int i = 0; i <= last; i++) {
             int offset = nals.offset(i);
             if (syntax.isSent(syntax.type(readHeader(sample, offset, header)))) {
@@ -143,14 +145,15 @@ public final class NalPacketization {
         }
         readHeader(source, offset, header);
         int type = syntax.type(header);
-        int chunk = maxPayloadSize - fuHeaders.capacity();
+        int fuSize = header.length + 1;
+        int chunk = maxPayloadSize - fuSize;
         int end = offset + length;
         int first = offset + header.length;
         // the NAL header itself is not sent: the payload header and FU header carry its fields
         for (int at = first; at < end; at += chunk) {
             int fragmentEnd = Math.min(end, at + chunk);
             int flags = (at == first ? FU_START : 0) | (fragmentEnd == end ? FU_END : 0);
-            fuHeaders.clear();
+            fuHeaders.clear().limit(fuSize);
             syntax.writeFragmentPayloadHeader(header, fuHeaders);
             fuHeaders.put((byte) (flags | type)).flip();
             source.limit(fragmentEnd).position(at);

@@ -21,7 +21,27 @@ public interface NalSyntax {
      * @param header the NAL unit header bytes, {@link #headerSize()} of them
      * @return the NAL unit type
      */
-    int type(byte[] header);
+    default int type(byte[] header) {
+        return typeOf(header[0]);
+    }
+
+    /**
+     * @param firstHeaderByte the first byte of a NAL unit header (or of a payload header, which has the same layout)
+     * @return the NAL unit type it carries
+     */
+    int typeOf(int firstHeaderByte);
+
+    /** @return true for the payload type that aggregates units, each after a 16-bit size (STAP-A, AP) */
+    boolean isAggregation(int type);
+
+    /** @return true for the payload types that carry a fragment of a unit, an FU header after the payload header */
+    boolean isFragment(int type);
+
+    /**
+     * @param fuHeader the FU header byte: start and end bits, then the fragmented unit's type
+     * @return the fragmented unit's type
+     */
+    int fragmentedType(int fuHeader);
 
     /** @return true when a unit of this type travels; false for delimiters, filler and RTP-reserved types */
     boolean isSent(int type);
@@ -31,6 +51,14 @@ public interface NalSyntax {
 
     /** @return true when an access unit holding this type brings its own parameter sets (an SPS) */
     boolean isSequenceParameterSet(int type);
+
+    /**
+     * @return true when a unit of this type begins a picture a decoder can start from: a random access
+     *         picture, or a parameter set that encoders send right before one
+     */
+    default boolean startsKeyFrame(int type) {
+        return isRandomAccess(type) || isSequenceParameterSet(type);
+    }
 
     /**
      * Writes the payload header of a fragmentation unit (without the FU header byte that follows it).

@@ -1,9 +1,9 @@
 package org.tributary.rtp.internal;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.netty.buffer.ByteBuf;
 import org.tributary.rtp.ReportBlock;
 import org.tributary.rtp.RtcpFeedback;
 
@@ -33,18 +33,18 @@ public final class RtcpCompoundParser {
     }
 
     /**
-     * @param compound the packet between its reader and writer index; indices are not moved
+     * @param compound the packet from its position to its limit; neither is moved
      * @return the feedback read before the first malformed packet, possibly empty
      */
-    public static RtcpFeedback parse(ByteBuf compound) {
+    public static RtcpFeedback parse(ByteBuffer compound) {
         List<ReportBlock> reports = new ArrayList<>();
         boolean bye = false;
-        int at = compound.readerIndex();
-        int end = compound.writerIndex();
+        int at = compound.position();
+        int end = compound.limit();
         while (end - at >= COMMON_HEADER_SIZE) {
-            int first = compound.getUnsignedByte(at);
-            int type = compound.getUnsignedByte(at + 1);
-            int size = (compound.getUnsignedShort(at + 2) + 1) * 4;
+            int first = compound.get(at) & 0xFF;
+            int type = compound.get(at + 1) & 0xFF;
+            int size = ((compound.getShort(at + 2) & 0xFFFF) + 1) * 4;
             if ((first >> 6) != 2 || size > end - at) {
                 break;
             }
@@ -65,11 +65,14 @@ public final class RtcpCompoundParser {
         return reports.isEmpty() && !bye ? RtcpFeedback.EMPTY : new RtcpFeedback(reports, bye);
     }
 
-    private static ReportBlock readBlock(ByteBuf in, int at) {
+    private static ReportBlock readBlock(ByteBuffer in, int at) {
         // cumulative lost is a signed 24-bit field: shift it to the top, then back with sign extension
         int cumulativeLost = (in.getInt(at + 4) << 8) >> 8;
-        return new ReportBlock(in.getInt(at), in.getUnsignedByte(at + 4), cumulativeLost,
-                in.getUnsignedInt(at + 8), in.getUnsignedInt(at + 12), in.getUnsignedInt(at + 16),
-                in.getUnsignedInt(at + 20));
+        return new ReportBlock(in.getInt(at), in.get(at + 4) & 0xFF, cumulativeLost,
+                unsigned(in, at + 8), unsigned(in, at + 12), unsigned(in, at + 16), unsigned(in, at + 20));
+    }
+
+    private static long unsigned(ByteBuffer in, int at) {
+        return in.getInt(at) & 0xFFFF_FFFFL;
     }
 }

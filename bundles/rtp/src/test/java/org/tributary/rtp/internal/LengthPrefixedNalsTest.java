@@ -2,6 +2,7 @@ package org.tributary.rtp.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -48,5 +49,19 @@ public class LengthPrefixedNalsTest {
         assertEquals(MediaException.Reason.CORRUPT, e.reason());
         assertEquals("H.265 sample: NAL unit length 3 at offset 0 exceeds the 2 bytes left in the 6-byte sample",
                 e.getMessage());
+    }
+
+    @Test
+    public void aReusedTableDoesNotKeepTheRoomOfAHugeSample() throws Exception {
+        ByteBuffer huge = ByteBuffer.allocate(5000 * 5);
+        for (int i = 0; i < 5000; i++) {
+            huge.putInt(1).put((byte) 0x41);
+        }
+        LengthPrefixedNals table = new LengthPrefixedNals().locate(huge.flip(), "H.264");
+        assertEquals(5000, table.count());
+        ByteBuffer small = ByteBuffer.allocate(5).putInt(1).put((byte) 0x65).flip();
+        table.locate(small, "H.264");
+        assertEquals(1, table.count());
+        assertTrue("capacity " + table.capacity(), table.capacity() <= 1024);
     }
 }

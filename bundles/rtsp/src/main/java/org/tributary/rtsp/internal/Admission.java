@@ -9,8 +9,8 @@ import org.tributary.security.RefusalLog;
 /**
  * The server's capacity, as QTSS's settings set it: at most so many sessions (playing and publishing)
  * and so much throughput. A new session reserves the bit rate of what it plays; one that would pass a
- * limit is refused before any media is sent: 503 over the session count, 453 Not Enough Bandwidth
- * over the throughput. The reservation is the presentation's own bit rate, not the rate measured at
+ * limit is refused before any media is sent: 503 Too Many Sessions over the session count, 453 Not
+ * Enough Bandwidth over the throughput (and only then). The reservation is the presentation's own bit rate, not the rate measured at
  * the moment, so that admission does not depend on where each stream is in its group of pictures.
  * Limits change at any time; sessions already admitted are never cut.
  */
@@ -18,6 +18,8 @@ final class Admission {
 
     private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
     private static final RefusalLog REFUSALS = new RefusalLog(LOG);
+    /** Over maxConnections: the reason phrase names the cause, not a generic unavailability. */
+    static final HttpResponseStatus TOO_MANY_SESSIONS = new HttpResponseStatus(503, "Too Many Sessions");
 
     private volatile int maxSessions;
     private volatile long maxBitsPerSecond;
@@ -44,7 +46,7 @@ final class Admission {
         int sessionLimit = maxSessions;
         long bitLimit = maxBitsPerSecond;
         if (sessionLimit > 0 && sessions >= sessionLimit) {
-            throw refused(HttpResponseStatus.SERVICE_UNAVAILABLE, what, sessions + " sessions open, maxConnections is "
+            throw refused(TOO_MANY_SESSIONS, what, sessions + " sessions open, maxConnections is "
                     + sessionLimit);
         }
         if (bitLimit > 0 && bitsPerSecond > 0 && reservedBits + bitsPerSecond > bitLimit) {

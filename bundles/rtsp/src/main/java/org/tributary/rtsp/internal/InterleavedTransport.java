@@ -3,7 +3,9 @@ package org.tributary.rtsp.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.util.concurrent.EventExecutor;
 import org.tributary.rtsp.internal.codec.InterleavedFrame;
+import org.tributary.rtsp.internal.tunnel.HttpTunnels;
 
 /** RTP and RTCP as {@code $}-framed data on the RTSP connection itself (RFC 2326 §10.12). */
 final class InterleavedTransport implements MediaTransport {
@@ -11,11 +13,14 @@ final class InterleavedTransport implements MediaTransport {
     private final Channel channel;
     private final int rtpChannel;
     private final int rtcpChannel;
+    /** Known when the session is set up: a closed connection has lost the handlers that tell. */
+    private final String kind;
 
     InterleavedTransport(Channel channel, int rtpChannel, int rtcpChannel) {
         this.channel = channel;
         this.rtpChannel = rtpChannel;
         this.rtcpChannel = rtcpChannel;
+        this.kind = HttpTunnels.isTunnel(channel) ? "RTP/AVP/TCP (HTTP tunnel)" : "RTP/AVP/TCP";
     }
 
     int rtpChannel() {
@@ -33,6 +38,11 @@ final class InterleavedTransport implements MediaTransport {
 
     Channel connection() {
         return channel;
+    }
+
+    @Override
+    public EventExecutor executor() {
+        return channel.eventLoop();
     }
 
     @Override
@@ -67,7 +77,7 @@ final class InterleavedTransport implements MediaTransport {
 
     @Override
     public String kind() {
-        return "RTP/AVP/TCP";
+        return kind;
     }
 
     @Override

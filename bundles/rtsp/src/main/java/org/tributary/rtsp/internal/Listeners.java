@@ -21,7 +21,8 @@ import org.tributary.api.Endpoint;
 /**
  * The listening sockets, one per (address, port, RTSP or RTSPS). Each binds on its own, so one that
  * cannot be bound (554 without privileges, a port in use, an address this host does not have) is
- * logged and the others still serve. Applying new settings closes and binds only the sockets that
+ * logged and the others still serve; one that failed on a port in use is tried again every few seconds
+ * (see {@link BindRetry}) until it binds. Applying new settings closes and binds only the sockets that
  * changed; connections already accepted stay open.
  */
 final class Listeners {
@@ -34,20 +35,30 @@ final class Listeners {
     private final ChannelInitializer<Channel> tls;
     private final Map<ListenerKey, Channel> bound = new LinkedHashMap<>();
     private final Map<ListenerKey, Endpoint> endpoints = new LinkedHashMap<>();
+    private final BindRetry retry;
 
     Listeners(EventLoopGroup boss, EventLoopGroup workers, ChannelInitializer<Channel> plain,
               ChannelInitializer<Channel> tls) {
+        this(boss, workers, plain, tls, BindRetry.INTERVAL);
+    }
+
+    /** @param retryInterval how long after a failed bind it is tried again */
+    Listeners(EventLoopGroup boss, EventLoopGroup workers, ChannelInitializer<Channel> plain,
+              ChannelInitializer<Channel> tls, java.time.Duration retryInterval) {
         this.boss = boss;
         this.workers = workers;
         this.plain = plain;
         this.tls = tls;
+        this.retry = new BindRetry(this::retry, retryInterval);
     }
 
     /**
      * Makes the bound sockets those of {@code wanted}, less the ones on an unusable address and,
      * when {@code tlsProblem} is not null, the TLS ones: those are listed as not bound, with why.
+     *
+     * @return why addresses of {@code wanted} cannot be listened on, one entry per address; empty when none
      */
-    synchronized void apply(List<ListenerKey> wanted, String tlsProblem) {
+    synchronized List<String> apply(List<ListenerKey> wanted, String tlsProblem) {
         Map<String, String> addressProblems = new LinkedHashMap<>();
         Set<ListenerKey> usable = new LinkedHashSet<>();
         for (ListenerKey key : wanted) {
@@ -58,6 +69,7 @@ final class Listeners {
         }
         ListenerPlan plan = ListenerPlan.between(bound.keySet(), usable);
         plan.toClose().forEach(this::close);
+        retry.keepOnly(usable);
         endpoints.clear();
         for (ListenerKey key : wanted) {
             String problem = addressProblems.get(key.address());
@@ -70,6 +82,17 @@ final class Listeners {
             } else {
                 endpoints.put(key, new Endpoint(key.address(), key.port(), true, ""));
             }
+        }
+        List<String> problems = new ArrayList<>(addressProblems.values());
+        problems.removeIf(String::isEmpty);
+        return problems;
+    }
+
+    /** Closes every socket and lists {@code wanted} as not bound: the service is stopped. */
+    synchronized void stopped(List<ListenerKey> wanted) {
+        closeAll();
+        for (ListenerKey key : wanted) {
+            endpoints.put(key, new Endpoint(key.address(), key.port(), false, "service stopped"));
         }
     }
 
@@ -84,6 +107,24 @@ final class Listeners {
     }
 
     private void bind(ListenerKey key) {
+        if (!tryBind(key)) {
+            String why = endpoints.get(key).error();
+            LOG.error("Cannot listen on {}: {}; the other ports still serve, and this one is tried again every {} s",
+                    key, why, retry.interval().toSeconds());
+            retry.add(key);
+        }
+    }
+
+    /** Tries the sockets that failed to bind again, quietly; one log line for each that binds now. */
+    private synchronized void retry(ListenerKey key) {
+        if (endpoints.containsKey(key) && !bound.containsKey(key) && tryBind(key)) {
+            retry.remove(key);
+            LOG.info("{} is free again: listening on it now", key);
+        }
+    }
+
+    /** @return whether the socket is bound; either way its endpoint says so */
+    private boolean tryBind(ListenerKey key) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NettyTransport.serverChannel())
@@ -96,11 +137,10 @@ final class Listeners {
             bound.put(key, future.channel());
             endpoints.put(key, new Endpoint(key.address(), key.port(), true, ""));
             LOG.info("Listening on {}", key);
-        } else {
-            String why = explain(key.port(), future.cause());
-            endpoints.put(key, new Endpoint(key.address(), key.port(), false, why));
-            LOG.error("Cannot listen on {}: {}; the other ports still serve", key, why);
+            return true;
         }
+        endpoints.put(key, new Endpoint(key.address(), key.port(), false, explain(key.port(), future.cause())));
+        return false;
     }
 
     private static String explain(int port, Throwable cause) {
@@ -121,10 +161,17 @@ final class Listeners {
     }
 
     synchronized void closeAll() {
+        retry.keepOnly(Set.of());
         for (ListenerKey key : new ArrayList<>(bound.keySet())) {
             close(key);
         }
         endpoints.clear();
+    }
+
+    /** Closes every socket and stops retrying for good (the server is going away). */
+    void shutdown() {
+        closeAll();
+        retry.shutdown();
     }
 
     /** @return the endpoints of one protocol, bound or not, in configured order */

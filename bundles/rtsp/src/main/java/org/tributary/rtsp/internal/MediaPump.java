@@ -1,5 +1,6 @@
 package org.tributary.rtsp.internal;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,12 +15,17 @@ import org.tributary.api.TrackInfo;
 
 /**
  * Sends a session's samples at the pace of their decoding times: a sample is due
- * {@code decodeTime - origin} after the PLAY started. Runs on one event loop; each tick sends what
- * is due (plus a small lead so timer slack never starves a client) and schedules itself for the
- * next sample. The reader's position is the play position, so PAUSE and PLAY resume exactly where
- * the media stopped.
+ * {@code decodeTime - origin} after the PLAY started. Runs on one event loop, woken by the loop's
+ * {@link PacingWheel}; each wake-up sends what is due (plus a small lead so timer slack never
+ * starves a client) and asks to be woken for the next sample, and the wheel flushes once every
+ * session due in the same tick has written. The reader's position is the play position, so PAUSE
+ * and PLAY resume exactly where the media stopped.
+ * <p>
+ * The pending sample's bytes may live in the reader's reusable buffer: the pump reads the next
+ * sample only once the pending one is sent (or dropped by a seek), as {@link MediaReader#next()}
+ * requires.
  */
-final class MediaPump {
+final class MediaPump extends PacingWheel.Paced {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaPump.class);
     private static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -46,13 +52,19 @@ final class MediaPump {
     }
 
     private final EventLoop loop;
+    private final PacingWheel wheel;
     private final MediaReader reader;
-    private final Map<Integer, TrackInfo> tracks;
+    /** The presentation's track ids; a track's timescale and output are at the same index. */
+    private final int[] trackIds;
+    private final double[] timescales;
     private final Map<Integer, TrackOutput> outputs;
+    /** The outputs by track index, refreshed when a track is set up; read on the loop only. */
+    private final TrackOutput[] outputByTrack;
+    private MediaTransport[] transports = new MediaTransport[0];
+    private int outputsSeen = -1;
     private final Object lock;
     private final Listener listener;
     private MediaSample pending;
-    private ScheduledFuture<?> next;
     private ScheduledFuture<?> ending;
     private long startNanos;
     private double origin;
@@ -65,9 +77,13 @@ final class MediaPump {
     MediaPump(EventLoop loop, MediaReader reader, Map<Integer, TrackInfo> tracks, Map<Integer, TrackOutput> outputs,
               Object lock, Listener listener) {
         this.loop = loop;
+        this.wheel = PacingWheel.of(loop);
         this.reader = reader;
-        this.tracks = tracks;
+        Collection<TrackInfo> infos = tracks.values();
+        this.trackIds = infos.stream().mapToInt(TrackInfo::id).toArray();
+        this.timescales = infos.stream().mapToDouble(TrackInfo::timescale).toArray();
         this.outputs = outputs;
+        this.outputByTrack = new TrackOutput[trackIds.length];
         this.lock = lock;
         this.listener = listener;
     }
@@ -99,16 +115,13 @@ final class MediaPump {
         startNanos = System.nanoTime();
         lastReportNanos = 0;
         running = true;
-        schedule(0);
+        wheel.schedule(this, startNanos);
     }
 
     /** Stops sending; the position stays where the media stopped. */
     void stop() {
+        // a wake-up still waited for finds the pump stopped and does nothing
         running = false;
-        if (next != null) {
-            next.cancel(false);
-            next = null;
-        }
         if (ending != null) {
             ending.cancel(false);
             ending = null;
@@ -129,16 +142,20 @@ final class MediaPump {
         return ReportInstant.at(now, mediaTime(now));
     }
 
-    private void schedule(long delayNanos) {
-        next = loop.schedule(this::tick, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    /** @return the index of the sample's track in {@link #trackIds} */
+    private int track(MediaSample sample) throws MediaException {
+        int id = sample.trackId();
+        for (int i = 0; i < trackIds.length; i++) {
+            if (trackIds[i] == id) {
+                return i;
+            }
+        }
+        throw new MediaException(MediaException.Reason.CORRUPT, "a sample of track " + id
+                + ", which the presentation does not have");
     }
 
-    private double seconds(MediaSample sample) {
-        return (double) sample.decodeTime() / tracks.get(sample.trackId()).timescale();
-    }
-
-    private double endSeconds(MediaSample sample) {
-        return (double) (sample.decodeTime() + sample.duration()) / tracks.get(sample.trackId()).timescale();
+    private double seconds(MediaSample sample) throws MediaException {
+        return sample.decodeTime() / timescales[track(sample)];
     }
 
     /** @return the {@link System#nanoTime()} at which the media time {@code seconds} is due */
@@ -146,7 +163,8 @@ final class MediaPump {
         return startNanos + (long) ((seconds - origin) * 1e9);
     }
 
-    private void tick() {
+    @Override
+    void wake() {
         synchronized (lock) {
             if (!running) {
                 return;
@@ -166,35 +184,43 @@ final class MediaPump {
 
     private void pump() throws MediaException {
         long now = System.nanoTime();
+        refreshOutputs();
         // a sender report before the first packets lets clients align the tracks from the first frame
         report(now);
         while (true) {
             if (pending == null) {
                 pending = reader.next();
             }
-            if (pending == null || seconds(pending) >= end) {
+            if (pending == null) {
                 finish();
                 return;
             }
-            long due = dueNanos(seconds(pending));
-            if (due > now + LEAD_NANOS) {
-                flush();
-                schedule(due - now - LEAD_NANOS / 2);
+            int track = track(pending);
+            double seconds = pending.decodeTime() / timescales[track];
+            if (seconds >= end) {
+                finish();
                 return;
             }
-            TrackOutput output = outputs.get(pending.trackId());
+            long due = dueNanos(seconds);
+            if (due > now + LEAD_NANOS) {
+                wheel.schedule(this, due - LEAD_NANOS / 2);
+                return;
+            }
+            TrackOutput output = outputByTrack[track];
             if (output != null) {
                 output.send(pending);
-                sentUntil = Math.max(sentUntil, endSeconds(pending));
+                sentUntil = Math.max(sentUntil, (pending.decodeTime() + pending.duration()) / timescales[track]);
             }
             pending = null;
         }
     }
 
-    /** Stops sending and schedules the BYE for when the sent media has played out, plus the grace. */
+    /**
+     * Stops sending and schedules the BYE for when the sent media has played out, plus the grace;
+     * the wheel flushes what was sent once this wake-up returns.
+     */
     private void finish() {
         stop();
-        flush();
         long delay = dueNanos(sentUntil) + BYE_GRACE_NANOS - System.nanoTime();
         ending = loop.schedule(this::end, Math.max(0, delay), TimeUnit.NANOSECONDS);
     }
@@ -212,9 +238,23 @@ final class MediaPump {
         return origin + (nanos - startNanos) / 1e9;
     }
 
-    private void flush() {
-        for (TrackOutput output : outputs.values()) {
-            output.transport().flush();
+    /** Takes the tracks set up since the last wake-up (SETUP may add one while playing); under the lock. */
+    private void refreshOutputs() {
+        if (outputs.size() == outputsSeen) {
+            return;
+        }
+        outputsSeen = outputs.size();
+        for (int i = 0; i < trackIds.length; i++) {
+            outputByTrack[i] = outputs.get(trackIds[i]);
+        }
+        transports = outputs.values().stream().map(TrackOutput::transport).toArray(MediaTransport[]::new);
+    }
+
+    @Override
+    void flush() {
+        // the array is replaced, never changed, and only on this loop
+        for (MediaTransport transport : transports) {
+            transport.flush();
         }
     }
 

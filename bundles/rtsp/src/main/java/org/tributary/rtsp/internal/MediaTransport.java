@@ -2,9 +2,13 @@ package org.tributary.rtsp.internal;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.concurrent.EventExecutor;
 
 /** Where one track's RTP and RTCP packets go: a UDP port pair or two interleaved channels. */
 interface MediaTransport {
+
+    /** @return the event loop this transport's writes run on: a write from it needs no hand-off */
+    EventExecutor executor();
 
     /** @return the allocator of the underlying channel, for packet buffers */
     ByteBufAllocator alloc();

@@ -104,6 +104,7 @@ final class PublishMethods {
                 session = context.sessions().add(id -> new RecordSession(id, path, client(), pending.user(),
                         pending.publication(), channel, context.sessions()::closed), 0, path + " from " + client());
                 session.claim(SessionOwner.of(channel, AccessMode.WRITE));
+                session.userAgent(request.headers().get(RtspHeaders.USER_AGENT));
             } catch (RtspException refused) {
                 pending.publication().close();
                 throw refused;
@@ -149,9 +150,7 @@ final class PublishMethods {
                                 + "server_port=" + transport.serverPort() + "-" + (transport.serverPort() + 1)
                                 + ";mode=record"));
                     } else {
-                        REFUSALS.warn(session.clientAddress(), "No UDP ports for publishing session {}: {}",
-                                session.id(), f.cause().getMessage());
-                        result.complete(RtspRequestHandler.status(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH));
+                        result.complete(PortPairBinder.refusal(session, "publishing session", f.cause()));
                     }
                 });
         return result;

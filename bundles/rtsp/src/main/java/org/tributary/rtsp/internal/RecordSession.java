@@ -193,12 +193,28 @@ final class RecordSession extends SessionIdentity {
 
 
     @Override
-    public synchronized long bytesSent() {
+    public String kind() {
+        return PUBLISHER;
+    }
+
+    /** @return 0: a publisher's session sends no media (only RTCP) */
+    @Override
+    public long bytesSent() {
+        return 0;
+    }
+
+    @Override
+    public long packetsSent() {
+        return 0;
+    }
+
+    @Override
+    public synchronized long bytesReceived() {
         return bytes;
     }
 
     @Override
-    public synchronized long packetsSent() {
+    public synchronized long packetsReceived() {
         return packets;
     }
 

@@ -17,6 +17,7 @@ import org.tributary.api.AccessRequest;
 import org.tributary.api.AccessService;
 import org.tributary.api.UserPrincipal;
 import org.tributary.rtsp.internal.auth.AuthorizationHeader;
+import org.tributary.security.AuthParamSyntax;
 import org.tributary.rtsp.internal.auth.BasicCredentials;
 import org.tributary.rtsp.internal.auth.DigestAuthenticator;
 import org.tributary.rtsp.internal.auth.DigestCredentials;
@@ -33,6 +34,9 @@ final class RtspAuthorizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtspAuthorizer.class);
     private static final RefusalLog REFUSALS = new RefusalLog(LOG);
+    /** The 401 of a Digest login no realm can check: its reason phrase says why (the log line says more). */
+    static final HttpResponseStatus NO_DIGEST_PASSWORD = new HttpResponseStatus(401,
+            "Unauthorized (no Digest password for this user; Karaf users log in with Basic)");
 
     /** Which schemes the server accepts and offers (QTSS: digest). */
     enum Scheme {
@@ -155,6 +159,15 @@ final class RtspAuthorizer {
                 return new Outcome(user, null, List.of(), false);
             case STALE:
                 return challenge(true, false, client);
+            case NO_HA1:
+                // the shipped 'karaf' user lands here: say why rather than a bare "Failed login"
+                REFUSALS.info(client, "Digest login of '{}' from {} refused: no users file holds a password for "
+                        + "this user. A Karaf (JAAS) user such as 'karaf' cannot log in with Digest, since the JAAS "
+                        + "realm checks passwords but cannot check Digest answers: log in with Basic (authScheme = "
+                        + "both, over RTSPS), or add the user to a users file (stream:user-add)",
+                        AuthParamSyntax.abbreviate(digestCredentials.username()), client.getHostAddress());
+                access.loginFailed(client, digestCredentials.username());
+                return challenge(false, true, client, NO_DIGEST_PASSWORD);
             default:
                 LOG.debug("Digest login from {} failed: {}", client.getHostAddress(), result.reason());
                 access.loginFailed(client, digestCredentials.username());
@@ -163,6 +176,10 @@ final class RtspAuthorizer {
     }
 
     private Outcome challenge(boolean stale, boolean wrongLogin, InetAddress client) {
+        return challenge(stale, wrongLogin, client, RtspResponseStatuses.UNAUTHORIZED);
+    }
+
+    private Outcome challenge(boolean stale, boolean wrongLogin, InetAddress client, HttpResponseStatus status) {
         List<String> values = new ArrayList<>();
         String realm = access.challengeRealm();
         if (scheme.digest()) {
@@ -171,7 +188,7 @@ final class RtspAuthorizer {
         if (scheme.basic()) {
             values.add(BasicCredentials.challenge(realm));
         }
-        return new Outcome(Optional.empty(), RtspResponseStatuses.UNAUTHORIZED, values, wrongLogin);
+        return new Outcome(Optional.empty(), status, values, wrongLogin);
     }
 
     private static Outcome refuse(HttpResponseStatus status) {

@@ -1,6 +1,10 @@
 package org.tributary.rtsp.internal;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -16,6 +20,7 @@ import org.tributary.rtsp.internal.guard.IdleConnectionCloser;
 import org.tributary.rtsp.internal.guard.OutboundGuard;
 import org.tributary.rtsp.internal.guard.RequestBoundary;
 import org.tributary.rtsp.internal.guard.RequestDeadline;
+import java.time.Duration;
 
 /**
  * One pipeline per connection: the guards every protocol of the port inherits (per-address gate, outbound
@@ -39,12 +44,14 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
     private final HttpPort http;
     private volatile boolean tunnelling = true;
     private volatile ConnectionTimeouts timeouts = ConnectionTimeouts.DEFAULTS;
+    /** Every open connection of the ports, RTSP, RTSPS, tunnel or HTTP; a closed one leaves by itself. */
+    private final ChannelGroup connections = new DefaultChannelGroup("tributary-rtsp", GlobalEventExecutor.INSTANCE);
 
     RtspChannelInitializer(ServerContext context, long tunnelTimeoutSeconds, HttpHandlers handlers) {
         this.context = context;
         this.http = new HttpPort(handlers);
         this.tunnels = new HttpTunnels(this::installRtsp, tunnelTimeoutSeconds);
-        this.gate = new ConnectionGate(context.access());
+        this.gate = new ConnectionGate(context.access(), context.refusals());
     }
 
     /** Whether new connections may open RTSP-over-HTTP tunnels, and how long a tunnel waits for its POST. */
@@ -64,11 +71,27 @@ final class RtspChannelInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
+        context.refusals().attach(ch);
+        connections.add(ch);
         ch.pipeline().addLast(GATE, gate)
                 .addLast(OutboundGuard.NAME, new OutboundGuard(this::timeouts))
                 .addLast(IdleConnectionCloser.NAME, new IdleConnectionCloser(timeouts.idle().toMillis(), this::inUse))
                 .addLast(RequestDeadline.NAME, new RequestDeadline(this::timeouts))
                 .addLast("sniffer", new ConnectionSniffer(this::installRtsp, http, tunnelling ? tunnels : null));
+    }
+
+    /** Closes every open connection once what was written to it is sent (the service stops). */
+    void closeConnections() {
+        connections.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> connections.close());
+    }
+
+    /**
+     * Closes every open connection now, after what its loop was asked to write before, and waits at most
+     * {@code wait}: the server stops, and its loops once shut down close nothing more, so a connection an
+     * HTTP handler (an MP3 listener or source) still served would otherwise stay open, unread.
+     */
+    void closeConnectionsNow(Duration wait) {
+        connections.close().awaitUninterruptibly(wait.toMillis());
     }
 
     private ConnectionTimeouts timeouts() {

@@ -8,6 +8,7 @@ package org.tributary.rtsp.internal;
 final class RtspHeaders {
 
     static final String CSEQ = "CSeq";
+    static final String USER_AGENT = "User-Agent";
     static final String SESSION = "Session";
     static final String TRANSPORT = "Transport";
     static final String RANGE = "Range";

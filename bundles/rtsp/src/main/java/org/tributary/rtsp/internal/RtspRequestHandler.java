@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.rtsp.internal.codec.BadRtspMessage;
 import org.tributary.rtsp.internal.codec.InterleavedFrame;
+import org.tributary.rtsp.internal.guard.RefusalCounter;
 import org.tributary.security.RefusalLog;
 
 /**
@@ -121,6 +122,7 @@ final class RtspRequestHandler extends SimpleChannelInboundHandler<Object> {
         while (!answers.isEmpty() && answers.peekFirst().response != null) {
             Answer next = answers.pollFirst();
             wrote = true;
+            context.refusals().count(RefusalCounter.RTSP, next.response.status().code());
             if (next.close) {
                 answers.clear();
                 ctx.writeAndFlush(next.response).addListener(ChannelFutureListener.CLOSE);

@@ -26,6 +26,7 @@ import org.tributary.api.AccessService;
 import org.tributary.api.Endpoint;
 import org.tributary.api.MountRegistry;
 import org.tributary.api.ProtocolServer;
+import org.tributary.api.ServerStats;
 import org.tributary.api.SessionRegistry;
 import org.tributary.api.http.HttpHandler;
 import org.tributary.rtp.UdpPortPool;
@@ -36,7 +37,11 @@ import org.tributary.rtsp.internal.http.HttpHandlers;
 /**
  * The RTSP server: listens on the configured ports of every configured address (and, with a keystore,
  * on the RTSPS ports), answers RTSP requests and streams the presentations the {@link MountRegistry}
- * resolves. A configuration change rebinds only the listeners that changed; sessions keep playing.
+ * resolves. A configuration change rebinds only the listeners that changed; sessions keep playing. A
+ * configuration that is refused (a bad port, an unknown scheme, an address or keystore that cannot be
+ * used) is one WARN line and its {@link #configError()}; the last good settings stay in force.
+ * {@link #serve(boolean) serve(false)} closes the ports and ends every session and connection until
+ * {@code serve(true)}; a configuration change while stopped is kept for then.
  * Its RTSPS endpoints are a second {@link ProtocolServer} service, so {@code stream:status} lists them
  * under their own protocol. HTTP requests on its ports that are not RTSP tunnels go to the
  * {@link HttpHandler} services, which may come and go while it serves.
@@ -61,14 +66,25 @@ public class RtspServer implements ProtocolServer {
     /** Filled by the dynamic reference below, which SCR binds after the constructor. */
     private final HttpHandlers httpHandlers = new HttpHandlers();
     private ServerSettings settings;
+    private TlsSettings tls;
     private DigestAuthenticator digest;
+    private volatile boolean serving = true;
+    private volatile String configError = "";
 
     /** Starts the server with the configured settings. */
     @Activate
     public RtspServer(@Reference MountRegistry mounts, @Reference SessionRegistry registry,
-                      @Reference AccessService access, RtspServerConfig config, BundleContext bundle) {
-        settings = ServerSettings.from(config);
-        TlsSettings tls = TlsSettings.from(config);
+                      @Reference AccessService access, RtspServerConfig config, Map<String, Object> properties,
+                      BundleContext bundle) {
+        RtspConfiguration checked;
+        try {
+            checked = RtspConfiguration.of(config, properties);
+        } catch (RtspConfiguration.Refused e) {
+            refused(e, "the defaults are in force");
+            checked = RtspConfiguration.defaults();
+        }
+        settings = checked.settings();
+        tls = checked.tls();
         this.access = access;
         digest = newDigest(settings);
         boss = NettyTransport.group(1, "tributary-rtsp-accept");
@@ -79,13 +95,14 @@ public class RtspServer implements ProtocolServer {
         context = new ServerContext(mounts, access, new RtspAuthorizer(access, digest, settings.authScheme()), sessions,
                 new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), ListenAddresses.ALL,
                 PresentationOpener.pooled());
+        context.udpShared(settings.udpSocketsShared());
         initializer = new RtspChannelInitializer(context, settings.tunnelTimeout(), httpHandlers);
         initializer.timeouts(settings.timeouts());
         initializer.tunnelling(settings.httpTunnel(), settings.tunnelTimeout());
         tlsInitializer = new TlsChannelInitializer(initializer);
         listeners = new Listeners(boss, workers, initializer, tlsInitializer);
         LOG.info("RTSP server starting with the {} transport", NettyTransport.name());
-        listen(settings, tls);
+        listen();
         // ranked below the RTSP service, so whoever asks for one ProtocolServer still gets plain RTSP
         rtsps = bundle.registerService(ProtocolServer.class, new RtspsEndpoints(),
                 new Hashtable<>(Map.of(Constants.SERVICE_RANKING, -1)));
@@ -106,11 +123,29 @@ public class RtspServer implements ProtocolServer {
         httpHandlers.remove(handler);
     }
 
+    /** Where refusals are counted, when the core bundle offers it; bound after the constructor. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetStats")
+    void setStats(ServerStats stats) {
+        context.refusals().stats(stats);
+    }
+
+    void unsetStats(ServerStats stats) {
+        context.refusals().unset(stats);
+    }
+
     /** Applies changed settings without dropping sessions. */
     @Modified
-    synchronized void modified(RtspServerConfig config) {
-        ServerSettings next = ServerSettings.from(config);
-        TlsSettings tls = TlsSettings.from(config);
+    synchronized void modified(RtspServerConfig config, Map<String, Object> properties) {
+        RtspConfiguration checked;
+        try {
+            checked = RtspConfiguration.of(config, properties);
+        } catch (RtspConfiguration.Refused e) {
+            refused(e, "the last good one stays in force");
+            return;
+        }
+        configError = "";
+        ServerSettings next = checked.settings();
         sessions.timeout(next.sessionTimeout());
         sessions.admission().limits(next.maxConnections(), next.maxThroughput());
         sessions.shares().limits(next.maxSessionsPerConnection(), next.maxSessionsPerAddress());
@@ -119,18 +154,21 @@ public class RtspServer implements ProtocolServer {
             // running sessions give their ports back to the pool they came from
             context.ports(new UdpPortPool(next.rtpPortMin(), next.rtpPortMax()));
         }
+        context.udpShared(next.udpSocketsShared());
         if (next.nonceLifetime() != settings.nonceLifetime()) {
             // nonces already handed out stay valid only with the authenticator (and secret) that issued them
             digest = newDigest(next);
         }
         context.authorizer(new RtspAuthorizer(access, digest, next.authScheme()));
         initializer.tunnelling(next.httpTunnel(), next.tunnelTimeout());
-        listen(next, tls);
         settings = next;
-        LOG.info("RTSP settings applied: ports {} on {}, session timeout {} s, RTP ports {}-{}, {} authentication, "
+        tls = checked.tls();
+        listen();
+        LOG.info("RTSP settings applied: ports {} on {}, session timeout {} s, RTP ports {}-{} ({}), {} authentication, "
                 + "maxConnections {}, maxThroughput {} kbit/s, sessions per connection {} and per address {}, "
                 + "request/idle/drain timeouts {}/{}/{} s", next.ports(), next.bindAddress(), next.sessionTimeout(),
-                next.rtpPortMin(), next.rtpPortMax(), next.authScheme(), next.maxConnections(), next.maxThroughput(),
+                next.rtpPortMin(), next.rtpPortMax(), next.udpSocketsShared() ? "shared" : "per track",
+                next.authScheme(), next.maxConnections(), next.maxThroughput(),
                 next.maxSessionsPerConnection(), next.maxSessionsPerAddress(), next.timeouts().request().toSeconds(),
                 next.timeouts().idle().toSeconds(), next.timeouts().drain().toSeconds());
     }
@@ -140,12 +178,18 @@ public class RtspServer implements ProtocolServer {
      * is read on every configuration change) and binds the RTSPS ports too. A keystore that cannot be
      * used is one ERROR line, and the plain ports serve on.
      */
-    private void listen(ServerSettings plain, TlsSettings tls) {
-        List<String> addresses = ListenAddresses.parse(plain.bindAddress());
-        List<ListenerKey> wanted = new ArrayList<>(ListenerKey.every(addresses, plain.ports(), false));
-        String tlsProblem = null;
+    private void listen() {
+        List<String> addresses = ListenAddresses.parse(settings.bindAddress());
+        List<ListenerKey> wanted = new ArrayList<>(ListenerKey.every(addresses, settings.ports(), false));
         if (tls.enabled()) {
             wanted.addAll(ListenerKey.every(addresses, tls.ports(), true));
+        }
+        if (!serving) {
+            listeners.stopped(wanted);
+            return;
+        }
+        String tlsProblem = null;
+        if (tls.enabled()) {
             try {
                 tlsInitializer.context(KeystoreTls.load(tls, KeystoreTls.etcFolder()));
             } catch (KeystoreTls.KeystoreException e) {
@@ -155,7 +199,51 @@ public class RtspServer implements ProtocolServer {
         } else {
             LOG.info("RTSPS is off: no tlsKeystore configured (or no tlsPorts)");
         }
-        listeners.apply(wanted, tlsProblem);
+        List<String> problems = new ArrayList<>(listeners.apply(wanted, tlsProblem));
+        if (tlsProblem != null) {
+            problems.add("RTSPS: " + tlsProblem);
+        }
+        if (!problems.isEmpty()) {
+            configError = String.join("; ", problems);
+        }
+    }
+
+    /** One WARN line naming the refused setting, no stack trace; the console and shell show it. */
+    private void refused(RtspConfiguration.Refused e, String consequence) {
+        configError = e.getMessage();
+        LOG.warn("RTSP configuration refused, {}: {}", consequence, e.getMessage());
+    }
+
+    @Override
+    public boolean serving() {
+        return serving;
+    }
+
+    /**
+     * Stopping closes the listening sockets first (nobody new gets in), then ends every session (players
+     * get their RTCP BYE) and closes every connection, MP3 listeners and tunnels included; starting binds
+     * the configured endpoints again.
+     */
+    @Override
+    public synchronized void serve(boolean on) {
+        if (on == serving) {
+            return;
+        }
+        serving = on;
+        listen();
+        if (on) {
+            LOG.info("RTSP service started");
+        } else {
+            int open = sessions.size();
+            sessions.endAll();
+            initializer.closeConnections();
+            LOG.info("RTSP service stopped: ports closed, {} sessions ended", open);
+        }
+    }
+
+    @Override
+    public String configError() {
+        return configError;
     }
 
     private static DigestAuthenticator newDigest(ServerSettings settings) {
@@ -169,7 +257,9 @@ public class RtspServer implements ProtocolServer {
     void stop() {
         rtsps.unregister();
         sessions.closeAll();
-        listeners.closeAll();
+        listeners.shutdown();
+        // the connections HTTP handlers serve (MP3 listeners and sources) too, while the loops still run
+        initializer.closeConnectionsNow(java.time.Duration.ofSeconds(2));
         context.opener().close();
         workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
         boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
@@ -197,6 +287,22 @@ public class RtspServer implements ProtocolServer {
         @Override
         public List<Endpoint> endpoints() {
             return listeners.endpoints(true);
+        }
+
+        @Override
+        public boolean serving() {
+            return RtspServer.this.serving();
+        }
+
+        /** RTSP and RTSPS are one service: both stop and start together. */
+        @Override
+        public void serve(boolean on) {
+            RtspServer.this.serve(on);
+        }
+
+        @Override
+        public String configError() {
+            return RtspServer.this.configError();
         }
     }
 }

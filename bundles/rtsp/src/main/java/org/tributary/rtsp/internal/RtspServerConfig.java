@@ -18,11 +18,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Session timeout", description = "Seconds without a request or RTCP report before a session is reclaimed", min = "5")
     int sessionTimeout() default 60;
 
-    @AttributeDefinition(name = "First RTP port", description = "Lowest UDP port handed out for RTP/RTCP pairs")
+    @AttributeDefinition(name = "First RTP port", description = "Lowest UDP port handed out for RTP/RTCP pairs; "
+            + "when none can be bound, a UDP SETUP gets 461 Unsupported Transport: No UDP Ports Left")
     int rtpPortMin() default 6970;
 
     @AttributeDefinition(name = "Last RTP port", description = "Highest UDP port handed out for RTP/RTCP pairs")
     int rtpPortMax() default 9999;
+
+    @AttributeDefinition(name = "Shared UDP sockets", description = "Viewers' UDP media leaves from one RTP/RTCP "
+            + "socket pair per event loop, shared by every viewer on it (as QTSS did), so the RTP port range need "
+            + "not grow with the viewers; off: each viewer track binds a pair of its own. Publishers always have "
+            + "their own pair. Applies to tracks set up after a change")
+    boolean udpSocketsShared() default true;
 
     @AttributeDefinition(name = "Authentication", description = "Schemes offered in 401 challenges: digest (QTSS default), basic or both",
             options = {
@@ -43,7 +50,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int tunnelTimeout() default 30;
 
     @AttributeDefinition(name = "Maximum connections", description = "Most sessions (playing and publishing) at "
-            + "once; a new one over it gets 503 before any media is sent. 0: no limit", min = "0")
+            + "once; a new one over it gets 503 Too Many Sessions before any media is sent. 0: no limit", min = "0")
     int maxConnections() default 1000;
 
     @AttributeDefinition(name = "Maximum throughput (kbit/s)", description = "Most throughput the playing sessions "

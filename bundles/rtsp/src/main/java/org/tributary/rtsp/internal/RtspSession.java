@@ -1,6 +1,7 @@
 package org.tributary.rtsp.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
     private final EventLoop loop;
     private final Map<Integer, TrackInfo> tracks = new LinkedHashMap<>();
     private final Map<Integer, TrackOutput> outputs = new LinkedHashMap<>();
+    /** The outputs by track index ({@code trackID} - 1) for a live relay, which reads them without the lock. */
+    private volatile TrackOutput[] byTrackIndex = new TrackOutput[0];
     private final Consumer<RtspSession> onClose;
     private MediaPump pump;
     private LiveSubscription subscription;
@@ -74,6 +77,17 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
 
     synchronized void addTrack(TrackOutput output) {
         outputs.put(output.trackId(), output);
+        int index = output.trackId() - 1;
+        // live track ids are 1..trackCount; a file's may be anything and have no use for the array
+        if (presentation instanceof LivePresentation && index >= 0) {
+            TrackOutput[] next = Arrays.copyOf(byTrackIndex, Math.max(byTrackIndex.length, index + 1));
+            next[index] = output;
+            byTrackIndex = next;
+        }
+    }
+
+    private TrackOutput[] byTrackIndex() {
+        return byTrackIndex;
     }
 
     synchronized List<TrackOutput> outputs() {
@@ -99,7 +113,7 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
         if (presentation instanceof LivePresentation live) {
             // a broadcast plays from now on, whatever Range the client asked for
             if (subscription == null) {
-                subscription = live.subscribe(new LiveRelay(this, outputs, this::broadcastEnded));
+                subscription = live.subscribe(new LiveRelay(this, this::byTrackIndex, this::broadcastEnded));
             }
             state = State.PLAYING;
             return 0;

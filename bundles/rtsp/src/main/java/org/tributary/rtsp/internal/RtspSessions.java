@@ -162,9 +162,14 @@ final class RtspSessions {
         }
     }
 
-    /** Ends every session (server stopping). */
+    /** Ends every session for good (server going away). */
     void closeAll() {
         reaper.cancel(false);
+        endAll();
+    }
+
+    /** Ends every session (service stopped); new ones may follow. */
+    void endAll() {
         for (ServerSession session : new ArrayList<>(sessions.values())) {
             session.close();
         }

@@ -17,6 +17,7 @@ import org.tributary.api.UserPrincipal;
 import org.tributary.rtp.UdpPortPool;
 import org.tributary.rtp.rtsp.RtspHeaderException;
 import org.tributary.rtp.rtsp.SessionHeader;
+import org.tributary.rtsp.internal.guard.RefusalCounter;
 import org.tributary.security.ConfinedFolder;
 
 /** What every connection of the server shares; the parts a configuration change replaces are volatile. */
@@ -27,8 +28,11 @@ final class ServerContext {
     private final RtspSessions sessions;
     private volatile RtspAuthorizer authorizer;
     private volatile UdpPortPool ports;
+    private volatile boolean udpShared = true;
+    private final ViewerSockets viewerSockets = new ViewerSockets();
     private final String fallbackMediaAddress;
     private final PresentationOpener opener;
+    private final RefusalCounter refusals = new RefusalCounter();
     private final SessionGuard guard = new SessionGuard((request, channel, session, known) ->
             authorize(request, channel, session.path(), session.owner().mode(), known));
 
@@ -48,6 +52,16 @@ final class ServerContext {
         this.ports = newPorts;
     }
 
+    /** Viewers' UDP tracks set up from now on share their loop's socket pair, or each binds its own. */
+    void udpShared(boolean shared) {
+        this.udpShared = shared;
+    }
+
+    /** @return the shared socket pairs of viewers' UDP tracks, or null when each track binds its own */
+    ViewerSockets viewerSockets() {
+        return udpShared ? viewerSockets : null;
+    }
+
     void authorizer(RtspAuthorizer newAuthorizer) {
         this.authorizer = newAuthorizer;
     }
@@ -55,6 +69,11 @@ final class ServerContext {
     /** Opens a presentation off the event loop; the stage completes on {@code loop}. */
     CompletionStage<MediaPresentation> open(String path, EventLoop loop) {
         return opener.open(this, path, loop);
+    }
+
+    /** @return where the refusals of every connection of the server are counted */
+    RefusalCounter refusals() {
+        return refusals;
     }
 
     PresentationOpener opener() {

@@ -17,6 +17,7 @@ import org.tributary.rtsp.internal.guard.ConnectionTimeouts;
  * @param sessionTimeout seconds of silence before a session is reclaimed
  * @param rtpPortMin     lowest RTP port
  * @param rtpPortMax     highest RTP port
+ * @param udpSocketsShared whether viewers' UDP tracks share one socket pair per event loop
  * @param authScheme     the authentication schemes offered
  * @param nonceLifetime  seconds a Digest nonce stays valid
  * @param httpTunnel     whether the RTSP ports also accept RTSP-over-HTTP tunnels
@@ -28,7 +29,7 @@ import org.tributary.rtsp.internal.guard.ConnectionTimeouts;
  * @param timeouts       the request, idle and drain timeouts of every connection
  */
 record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeout, int rtpPortMin, int rtpPortMax,
-                      RtspAuthorizer.Scheme authScheme, int nonceLifetime, boolean httpTunnel, int tunnelTimeout,
+                      boolean udpSocketsShared, RtspAuthorizer.Scheme authScheme, int nonceLifetime, boolean httpTunnel, int tunnelTimeout,
                       int maxConnections, long maxThroughput, int maxSessionsPerConnection,
                       int maxSessionsPerAddress, ConnectionTimeouts timeouts) {
 
@@ -64,7 +65,7 @@ record ServerSettings(List<Integer> ports, String bindAddress, int sessionTimeou
         ConnectionTimeouts timeouts = new ConnectionTimeouts(seconds("requestTimeout", config.requestTimeout()),
                 seconds("idleTimeout", config.idleTimeout()), seconds("drainTimeout", config.drainTimeout()));
         String address = bindAddress == null || bindAddress.isBlank() ? "0.0.0.0" : bindAddress.trim();
-        return new ServerSettings(list, address, sessionTimeout, rtpPortMin, rtpPortMax,
+        return new ServerSettings(list, address, sessionTimeout, rtpPortMin, rtpPortMax, config.udpSocketsShared(),
                 RtspAuthorizer.Scheme.of(config.authScheme()), nonceLifetime, config.httpTunnel(),
                 config.tunnelTimeout(), config.maxConnections(), config.maxThroughput(),
                 config.maxSessionsPerConnection(), config.maxSessionsPerAddress(), timeouts);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.tributary.api.UserPrincipal;
+import org.tributary.security.ClientText;
 
 /** What every RTSP session is: who, from where, for which path, since when, and when it was last heard of. */
 abstract class SessionIdentity implements ServerSession {
@@ -17,6 +18,7 @@ abstract class SessionIdentity implements ServerSession {
     private volatile long lastActivity = createdNanos;
     private volatile boolean started;
     private volatile SessionOwner owner;
+    private volatile String userAgent = "";
 
     SessionIdentity(String id, String path, String client, Optional<UserPrincipal> user) {
         this.id = id;
@@ -41,6 +43,21 @@ abstract class SessionIdentity implements ServerSession {
      */
     void claim(SessionOwner newOwner) {
         owner = newOwner;
+    }
+
+    /** @param value the User-Agent of the request that created the session (null: none), kept cleaned */
+    void userAgent(String value) {
+        userAgent = ClientText.clean(value);
+    }
+
+    @Override
+    public String userAgent() {
+        return userAgent;
+    }
+
+    @Override
+    public String userName() {
+        return user.map(UserPrincipal::name).orElse("");
     }
 
     @Override

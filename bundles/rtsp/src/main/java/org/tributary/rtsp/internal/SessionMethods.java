@@ -68,7 +68,7 @@ final class SessionMethods {
         }
         Optional<UserPrincipal> user = context.authorize(request, channel, uri.path(), Optional.empty());
         return context.open(uri.path(), channel.eventLoop()).thenCompose(presentation -> RequestProcessor.attempt(
-                () -> setupTrack(newSession(uri.path(), user, presentation), uri, spec, true)));
+                () -> setupTrack(newSession(uri.path(), user, presentation, request), uri, spec, true)));
     }
 
     private CompletionStage<FullHttpResponse> setupTrack(RtspSession session, RtspUri uri, TransportSpec spec,
@@ -98,8 +98,8 @@ final class SessionMethods {
         }
     }
 
-    private RtspSession newSession(String path, Optional<UserPrincipal> user, MediaPresentation presentation)
-            throws RtspException {
+    private RtspSession newSession(String path, Optional<UserPrincipal> user, MediaPresentation presentation,
+                                   FullHttpRequest request) throws RtspException {
         if (!channel.isActive()) {
             // the client left while its presentation was being opened: no session to keep for it
             throw new RtspException(RtspResponseStatuses.SESSION_NOT_FOUND, "connection closed during SETUP");
@@ -107,6 +107,7 @@ final class SessionMethods {
         String client = ServerContext.clientName(channel);
         RtspSession session = context.sessions().create(path, client, user, presentation, channel.eventLoop());
         session.claim(SessionOwner.of(channel, AccessMode.READ));
+        session.userAgent(request.headers().get(RtspHeaders.USER_AGENT));
         REFUSALS.info(client, "RTSP session {} opened by {} for {}", session.id(), client, path);
         return session;
     }
@@ -193,15 +194,23 @@ final class SessionMethods {
         if (!(channel.remoteAddress() instanceof InetSocketAddress remote)) {
             throw new RtspException(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, "UDP needs an IP client");
         }
-        UdpTransport.open(session.loop(), context.ports(), context.mediaAddress(channel), remote.getAddress(),
+        ViewerSockets shared = context.viewerSockets();
+        if (shared == null) {
+            UdpTransport.open(session.loop(), context.ports(), context.mediaAddress(channel), remote.getAddress(),
+                    client.rtp(), client.rtcp(), session::onRtcp).addListener(f -> result.complete(f.isSuccess()
+                            ? setupDone(session, choice.output().apply((UdpTransport) f.getNow()))
+                            : PortPairBinder.refusal(session, "session", f.cause())));
+            return;
+        }
+        shared.open(session.loop(), context.ports(), context.mediaAddress(channel), remote.getAddress(),
                 client.rtp(), client.rtcp(), session::onRtcp).addListener(f -> {
                     if (f.isSuccess()) {
-                        UdpTransport transport = (UdpTransport) f.getNow();
-                        result.complete(setupDone(session, choice.output().apply(transport)));
+                        SharedUdpTransport transport = (SharedUdpTransport) f.getNow();
+                        TrackOutput output = choice.output().apply(transport);
+                        transport.identify(output.ssrc());
+                        result.complete(setupDone(session, output));
                     } else {
-                        REFUSALS.warn(session.clientAddress(), "No UDP ports for session {}: {}", session.id(),
-                                f.cause().getMessage());
-                        result.complete(RtspRequestHandler.status(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH));
+                        result.complete(PortPairBinder.refusal(session, "session", f.cause()));
                     }
                 });
     }

@@ -2,10 +2,10 @@ package org.tributary.rtsp.internal;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
-import io.netty.buffer.Unpooled;
 import org.tributary.api.MediaSample;
 import org.tributary.api.ReceptionStats;
 import org.tributary.api.TrackInfo;
@@ -22,11 +22,14 @@ import org.tributary.rtp.SenderInfo;
 /**
  * One set-up track of one session: the RTP state a client sees (SSRC, sequence numbers,
  * timestamp base), the counters for sender reports, and what the client reported back.
- * Called only under the owning session's lock.
+ * Called only under the owning session's lock, except {@link #readyForFrame} (the publishing thread, any time),
+ * {@link #fanout} and the flush calls of the loop's {@link LoopFanout}.
  */
 final class TrackOutput implements PayloadSink {
 
     private static final String CNAME = "tributary";
+    /** Bytes a viewer may have waiting on its loop's fan-out before it loses the next whole frame. */
+    static final long MAX_FANOUT_BACKLOG = 512 * 1024;
 
     private final int trackId;
     private final TrackInfo track;
@@ -41,13 +44,20 @@ final class TrackOutput implements PayloadSink {
     private long expected;
     private long packets;
     private long octets;
-    private long droppedFrames;
+    /** Counted by the thread that feeds the track, read by management. */
+    private volatile long droppedFrames;
+    /** Bytes of copies queued on the loop's fan-out and not yet relayed: any thread adds, the loop takes. */
+    private final AtomicLong fanoutBacklog = new AtomicLong();
     private long currentTimestamp;
     private ReceptionStats reception = ReceptionStats.NONE;
 
     private boolean relayStarted;
     private int relaySequenceOffset;
     private long relayTimestampOffset;
+    /** The transport's loop's fan-out; looked up once, by whichever publishing thread comes first. */
+    private LoopFanout fanout;
+    /** Whether the loop's fan-out has this output on its list to flush; only the loop touches it. */
+    private boolean flushQueued;
 
     TrackOutput(RtpTrack rtpTrack, MediaTransport transport, String controlUrl) {
         this(rtpTrack.track().id(), rtpTrack, transport, controlUrl);
@@ -113,8 +123,9 @@ final class TrackOutput implements PayloadSink {
         int length = RtpHeader.SIZE + header.remaining() + body.remaining();
         ByteBuf packet = transport.alloc().ioBuffer(length);
         RtpHeader.write(packet, marker, format.payloadType(), sequence & 0xFFFF, currentTimestamp, ssrc);
-        packet.writeBytes(header.duplicate());
-        packet.writeBytes(body.duplicate());
+        // the packetizer's views are ours to consume (PayloadSink): no duplicate per packet
+        append(packet, header);
+        append(packet, body);
         sequence++;
         packets++;
         octets += length - RtpHeader.SIZE;
@@ -122,45 +133,89 @@ final class TrackOutput implements PayloadSink {
     }
 
     /**
+     * Copies {@code bytes} to the end of {@code packet}. From an array when the bytes sit in one: Netty's
+     * pooled buffers copy a {@code ByteBuffer} through a new NIO view of themselves, one allocation per packet.
+     */
+    private static void append(ByteBuf packet, ByteBuffer bytes) {
+        if (bytes.hasArray()) {
+            packet.writeBytes(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        } else if (bytes.hasRemaining()) {
+            packet.writeBytes(bytes);
+        }
+    }
+
+    /**
      * Whether a new frame of the relayed stream may start: not when the client is not keeping up, and
      * then the frame is counted as dropped (the broadcast skips all of it).
      */
     boolean readyForFrame() {
-        if (transport.writable()) {
+        // copies waiting for the loop are not in the channel yet, so its writability alone cannot see them
+        if (transport.writable() && fanoutBacklog.get() < MAX_FANOUT_BACKLOG) {
             return true;
         }
         droppedFrames++;
         return false;
     }
 
+    /** Counts a copy queued on the loop's fan-out ({@code bytes} positive) or relayed from it (negative). */
+    void fanoutBacklog(long bytes) {
+        fanoutBacklog.addAndGet(bytes);
+    }
+
+    /** @return the fan-out of the loop this output's transport writes on */
+    LoopFanout fanout() {
+        LoopFanout known = fanout;
+        if (known == null) {
+            known = LoopFanout.of(transport.executor());
+            fanout = known;
+        }
+        return known;
+    }
+
     /**
      * Relays a broadcast's packet under this viewer's SSRC, with sequence numbers and timestamps
      * shifted so that the viewer's stream starts at its own random origin. Without copying the media:
-     * the outgoing packet is this viewer's own 12-byte header followed by the shared packet's bytes,
-     * which the broadcast never changes, as the second part of a composite buffer.
+     * the outgoing packet is this viewer's own 12-byte header followed by a slice of the shared packet,
+     * which the broadcast never changes, as the second part of a composite buffer. Queued, not flushed:
+     * runs on the transport's loop, whose fan-out flushes once all its viewers are served.
+     *
+     * @param shared the whole packet, from its reader index; not modified
      */
-    void relay(ByteBuffer packet) {
-        int sequenceIn = packet.getShort(packet.position() + 2) & 0xFFFF;
-        long timestampIn = packet.getInt(packet.position() + 4) & 0xFFFFFFFFL;
+    void relay(ByteBuf shared) {
+        int at = shared.readerIndex();
+        int length = shared.readableBytes();
+        int sequenceIn = shared.getUnsignedShort(at + 2);
+        long timestampIn = shared.getUnsignedInt(at + 4);
         if (!relayStarted) {
             relayStarted = true;
             relaySequenceOffset = sequence - sequenceIn;
             relayTimestampOffset = timestampBase - timestampIn;
         }
-        int length = packet.remaining();
         currentTimestamp = (timestampIn + relayTimestampOffset) & 0xFFFFFFFFL;
         ByteBuf header = transport.alloc().ioBuffer(RtpHeader.SIZE)
-                .writeByte(packet.get(packet.position()))
-                .writeByte(packet.get(packet.position() + 1))
+                .writeByte(shared.getByte(at))
+                .writeByte(shared.getByte(at + 1))
                 .writeShort((sequenceIn + relaySequenceOffset) & 0xFFFF)
                 .writeInt((int) currentTimestamp)
                 .writeInt(ssrc);
-        ByteBuf rest = Unpooled.wrappedBuffer(packet.duplicate().position(packet.position() + RtpHeader.SIZE));
+        ByteBuf rest = shared.retainedSlice(at + RtpHeader.SIZE, length - RtpHeader.SIZE);
         CompositeByteBuf out = transport.alloc().compositeDirectBuffer(2).addComponents(true, header, rest);
         sequence = (sequenceIn + relaySequenceOffset + 1) & 0xFFFF;
         packets++;
         octets += length - RtpHeader.SIZE;
         transport.sendRtp(out);
+    }
+
+    /** @return true when the relayed packets were not yet due for a flush: the caller flushes them later */
+    boolean queueFlush() {
+        boolean first = !flushQueued;
+        flushQueued = true;
+        return first;
+    }
+
+    /** Sends the relayed packets queued since the last flush. */
+    void flushRelayed() {
+        flushQueued = false;
         transport.flush();
     }
 

@@ -4,15 +4,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import org.slf4j.Logger;
@@ -20,30 +13,17 @@ import org.slf4j.LoggerFactory;
 import org.tributary.rtp.UdpPortPool;
 
 /**
- * RTP/RTCP over a UDP port pair of the server's pool, sending to the ports the client named in
- * SETUP. Media only ever goes to the address of the RTSP client itself (a Transport
- * {@code destination} is ignored), so the server cannot be used to flood a third party.
+ * RTP/RTCP over a UDP port pair of the server's pool held by one session alone (a publisher's, or a
+ * viewer's when {@code udpSocketsShared} is off). Its RTP channel's writability is the client's own.
  */
-final class UdpTransport implements MediaTransport {
+final class UdpTransport extends UdpMediaTransport {
 
-    private static final int MAX_BIND_ATTEMPTS = 16;
-
-    private final Channel rtp;
-    private final Channel rtcp;
-    private final InetSocketAddress clientRtp;
-    private final InetSocketAddress clientRtcp;
     private final UdpPortPool pool;
-    private final int serverPort;
-    private volatile boolean closed;
 
-    private UdpTransport(Channel rtp, Channel rtcp, InetSocketAddress clientRtp, InetSocketAddress clientRtcp,
-                         UdpPortPool pool, int serverPort) {
-        this.rtp = rtp;
-        this.rtcp = rtcp;
-        this.clientRtp = clientRtp;
-        this.clientRtcp = clientRtcp;
+    private UdpTransport(PortPairBinder.Bound bound, InetAddress client, int clientRtpPort, int clientRtcpPort,
+                         UdpPortPool pool) {
+        super(bound, client, clientRtpPort, clientRtcpPort);
         this.pool = pool;
-        this.serverPort = serverPort;
     }
 
     /**
@@ -68,67 +48,16 @@ final class UdpTransport implements MediaTransport {
     static Future<UdpTransport> openInbound(EventLoop loop, UdpPortPool pool, String bindAddress, InetAddress client,
                                             int clientRtpPort, int clientRtcpPort, Inbound rtp, Inbound rtcp) {
         Promise<UdpTransport> promise = loop.newPromise();
-        InetSocketAddress toRtp = new InetSocketAddress(client, clientRtpPort);
-        InetSocketAddress toRtcp = new InetSocketAddress(client, clientRtcpPort);
-        attempt(loop, pool, bindAddress, toRtp, toRtcp, new Receivers(rtp, rtcp), promise, MAX_BIND_ATTEMPTS);
+        PortPairBinder.bind(loop, pool, bindAddress, new Inlet(rtp), new Inlet(rtcp), PortPairBinder.Options.SESSION)
+                .addListener(f -> {
+                    if (f.isSuccess()) {
+                        promise.setSuccess(new UdpTransport((PortPairBinder.Bound) f.getNow(), client,
+                                clientRtpPort, clientRtcpPort, pool));
+                    } else {
+                        promise.setFailure(f.cause());
+                    }
+                });
         return promise;
-    }
-
-    private static void attempt(EventLoop loop, UdpPortPool pool, String bindAddress, InetSocketAddress toRtp,
-                                InetSocketAddress toRtcp, Receivers receivers, Promise<UdpTransport> promise,
-                                int attemptsLeft) {
-        var pair = pool.acquirePair();
-        if (pair.isEmpty()) {
-            promise.setFailure(new IllegalStateException("no free RTP port pair left in the configured range"));
-            return;
-        }
-        int port = pair.getAsInt();
-        Bootstrap rtpBoot = datagram(loop, new Inlet(receivers.rtp()));
-        Bootstrap rtcpBoot = datagram(loop, new Inlet(receivers.rtcp()));
-        rtpBoot.bind(bindAddress, port).addListener(rtpBound -> {
-            if (!rtpBound.isSuccess()) {
-                retry(loop, pool, bindAddress, toRtp, toRtcp, receivers, promise, attemptsLeft, port, rtpBound.cause());
-                return;
-            }
-            Channel rtpChannel = ((io.netty.channel.ChannelFuture) rtpBound).channel();
-            rtcpBoot.bind(bindAddress, port + 1).addListener(rtcpBound -> {
-                if (!rtcpBound.isSuccess()) {
-                    rtpChannel.close();
-                    retry(loop, pool, bindAddress, toRtp, toRtcp, receivers, promise, attemptsLeft, port, rtcpBound.cause());
-                    return;
-                }
-                Channel rtcpChannel = ((io.netty.channel.ChannelFuture) rtcpBound).channel();
-                promise.setSuccess(new UdpTransport(rtpChannel, rtcpChannel, toRtp, toRtcp, pool, port));
-            });
-        });
-    }
-
-    private static void retry(EventLoop loop, UdpPortPool pool, String bindAddress, InetSocketAddress toRtp,
-                              InetSocketAddress toRtcp, Receivers receivers, Promise<UdpTransport> promise,
-                              int attemptsLeft, int port, Throwable cause) {
-        // the pair is held by another process: it stays acquired, out of circulation, and the next one is tried
-        if (attemptsLeft <= 1) {
-            promise.setFailure(cause);
-        } else {
-            attempt(loop, pool, bindAddress, toRtp, toRtcp, receivers, promise, attemptsLeft - 1);
-        }
-    }
-
-    private static Bootstrap datagram(EventLoop loop, SimpleChannelInboundHandler<DatagramPacket> handler) {
-        return new Bootstrap().group(loop).channel(NettyTransport.datagramChannel())
-                .option(ChannelOption.SO_SNDBUF, 256 * 1024)
-                // a publisher's packets must survive a pause of the event loop (the kernel caps this at rmem_max)
-                .option(ChannelOption.SO_RCVBUF, 1024 * 1024)
-                .handler(handler);
-    }
-
-    int serverPort() {
-        return serverPort;
-    }
-
-    @Override
-    public ByteBufAllocator alloc() {
-        return rtp.alloc();
     }
 
     @Override
@@ -137,73 +66,9 @@ final class UdpTransport implements MediaTransport {
     }
 
     @Override
-    public void sendRtp(ByteBuf packet) {
-        rtp.write(new DatagramPacket(packet, clientRtp), rtp.voidPromise());
-    }
-
-    @Override
-    public void sendRtcp(ByteBuf packet) {
-        rtcp.writeAndFlush(new DatagramPacket(packet, clientRtcp), rtcp.voidPromise());
-    }
-
-    @Override
-    public void flush() {
-        rtp.flush();
-    }
-
-    @Override
-    public String responseHeader() {
-        return "RTP/AVP;unicast;client_port=" + clientRtp.getPort() + "-" + clientRtcp.getPort()
-                + ";server_port=" + serverPort + "-" + (serverPort + 1);
-    }
-
-    @Override
-    public String kind() {
-        return "RTP/AVP/UDP";
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        rtp.flush();
+    protected void release() {
         rtp.close();
-        rtcp.close().addListener(f -> pool.release(serverPort));
-    }
-
-    /** What a port of the pair does with each packet that arrives there, from anyone. */
-    @FunctionalInterface
-    interface Inbound {
-        /**
-         * @param sender where the packet came from
-         * @param packet the packet, released after the call
-         */
-        void receive(InetSocketAddress sender, ByteBuf packet);
-    }
-
-    /** What to do with packets arriving on the pair's two ports; a null handler drops them. */
-    private record Receivers(Inbound rtp, Inbound rtcp) {
-    }
-
-    /**
-     * Hands each packet to its port's {@link Inbound}. Media ports of a viewer have none: some clients
-     * send hole-punching packets there, dropped on purpose.
-     */
-    private static final class Inlet extends SimpleChannelInboundHandler<DatagramPacket> {
-        private final Inbound inbound;
-
-        Inlet(Inbound inbound) {
-            this.inbound = inbound;
-        }
-
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
-            if (inbound != null) {
-                inbound.receive(msg.sender(), msg.content());
-            }
-        }
+        rtcp.close().addListener(f -> pool.release(serverPort()));
     }
 
     /** Passes a viewer's packets from its own address on; anything from elsewhere is dropped and counted. */

@@ -17,6 +17,7 @@ public class AdmissionTest {
         admission.admit(0, "/live/cam from publisher");
         RtspException refused = assertThrows(RtspException.class, () -> admission.admit(1, "/a from y"));
         assertEquals(503, refused.status().code());
+        assertEquals("the reason phrase names the cause", "Too Many Sessions", refused.status().reasonPhrase());
         admission.release(0);
         admission.admit(1, "/a from y");
         assertEquals(2, admission.sessions());
@@ -28,6 +29,7 @@ public class AdmissionTest {
         admission.admit(2_000_000, "/a from x");
         RtspException refused = assertThrows(RtspException.class, () -> admission.admit(1_500_000, "/a from y"));
         assertEquals(453, refused.status().code());
+        assertEquals("Not Enough Bandwidth", refused.status().reasonPhrase());
         admission.admit(1_000_000, "/b from y");
         admission.admit(0, "/live/cam from publisher");
         assertEquals(3_000, admission.reservedKbitsPerSecond());

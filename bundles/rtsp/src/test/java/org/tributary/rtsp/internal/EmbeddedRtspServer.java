@@ -18,6 +18,7 @@ import org.tributary.api.MediaException;
 import org.tributary.api.MediaPresentation;
 import org.tributary.api.MountRegistry;
 import org.tributary.api.Publication;
+import org.tributary.api.ServerStats;
 import org.tributary.api.SessionRegistry;
 import org.tributary.api.StreamSession;
 import org.tributary.rtp.UdpPortPool;
@@ -33,6 +34,8 @@ import org.tributary.rtsp.internal.http.HttpHandlers;
 final class EmbeddedRtspServer extends ExternalResource {
 
     final List<StreamSession> registered = new ArrayList<>();
+    /** The refusals counted, as {@code "PROTOCOL STATUS"}. */
+    final List<String> refusals = new ArrayList<>();
     final FakeAccess access = new FakeAccess();
     private ScheduledExecutorService timer;
     EmbeddedChannel channel;
@@ -54,6 +57,12 @@ final class EmbeddedRtspServer extends ExternalResource {
         ServerContext context = new ServerContext(new FakeMounts(), access, new RtspAuthorizer(access,
                 new DigestAuthenticator(DigestOptions.defaults()), RtspAuthorizer.Scheme.BOTH), sessions,
                 new UdpPortPool(30000, 30099), "127.0.0.1", PresentationOpener.direct());
+        context.refusals().stats(new ServerStats() {
+            public java.time.Instant started() { return java.time.Instant.EPOCH; }
+            public void refused(String protocol, int status) { refusals.add(protocol + " " + status); }
+            public Map<Integer, Long> refusals() { return Map.of(); }
+            public Totals totals() { return new Totals(0, 0, 0, 0, 0); }
+        });
         channel = new EmbeddedChannel();
         initializer = new RtspChannelInitializer(context, 30, httpHandlers);
         initializer.initChannel(channel);

@@ -51,7 +51,7 @@ public class ListenersTest {
     public void serve() throws Exception {
         loops = NettyTransport.group(1, "listeners-test");
         tls = new TlsChannelInitializer(server.initializer);
-        listeners = new Listeners(loops, loops, server.initializer, tls);
+        listeners = new Listeners(loops, loops, server.initializer, tls, Duration.ofMillis(200));
         keystore = TestKeystores.create(folder.getRoot().toPath().resolve("rtsps.p12"), "PKCS12", "tributary");
         tls.context(KeystoreTls.load(new TlsSettings(List.of(), keystore.toString(), TestKeystores.PASSWORD,
                 "PKCS12", ""), folder.getRoot().toPath()));
@@ -64,7 +64,7 @@ public class ListenersTest {
 
     @After
     public void stop() {
-        listeners.closeAll();
+        listeners.shutdown();
         loops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
@@ -134,6 +134,29 @@ public class ListenersTest {
         assertEquals(List.of(new Endpoint("127.0.0.1", tlsPort, false, "keystore x.p12: wrong password")),
                 listeners.endpoints(true));
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", tlsPort).close());
+    }
+
+    @Test
+    public void aSquattedPortBindsOnceTheSquatterLetsGo() throws IOException {
+        List<ListenerKey> wanted = ListenerKey.every(List.of("127.0.0.1"), List.of(port), false);
+        try (ServerSocket squatter = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            listeners.apply(wanted, null);
+            assertEquals(false, listeners.endpoints(false).get(0).bound());
+        }
+        await("the port binds on a retry").atMost(Duration.ofSeconds(5))
+                .until(() -> listeners.endpoints(false).get(0).bound());
+        assertTrue(answersOptions("127.0.0.1"));
+    }
+
+    @Test
+    public void stoppedClosesThePortsAndListsThemAsStopped() throws IOException {
+        List<ListenerKey> wanted = ListenerKey.every(List.of("127.0.0.1"), List.of(port), false);
+        listeners.apply(wanted, null);
+        listeners.stopped(wanted);
+        await().atMost(Duration.ofSeconds(5)).until(() -> refuses("127.0.0.1", port));
+        assertEquals(List.of(new Endpoint("127.0.0.1", port, false, "service stopped")), listeners.endpoints(false));
+        listeners.apply(wanted, null);
+        assertTrue(answersOptions("127.0.0.1"));
     }
 
     private SSLContext trusting() throws Exception {

@@ -35,6 +35,7 @@ public class MediaPumpByeTest {
     private static final class RecordingTransport implements MediaTransport {
         final List<byte[]> rtcp = new CopyOnWriteArrayList<>();
 
+        public io.netty.util.concurrent.EventExecutor executor() { return io.netty.util.concurrent.ImmediateEventExecutor.INSTANCE; }
         public ByteBufAllocator alloc() { return UnpooledByteBufAllocator.DEFAULT; }
         public boolean writable() { return true; }
         public void sendRtp(ByteBuf packet) { packet.release(); }

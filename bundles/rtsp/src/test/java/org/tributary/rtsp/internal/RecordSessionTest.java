@@ -68,7 +68,9 @@ public class RecordSessionTest {
         assertEquals(5, publication.refused.size());
         assertTrue(publication.refused.get(0), publication.refused.get(0).contains("5002"));
         assertTrue(publication.refused.get(2), publication.refused.get(2).contains("SSRC 0000ABCD"));
-        assertEquals("1 packet counted", 1, session.packetsSent());
+        assertEquals("1 packet counted", 1, session.packetsReceived());
+        assertEquals("a publisher sends nothing", 0, session.packetsSent());
+        assertEquals(org.tributary.api.StreamSession.PUBLISHER, session.kind());
     }
 
     @Test

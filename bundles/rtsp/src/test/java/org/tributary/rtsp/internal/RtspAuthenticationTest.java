@@ -32,14 +32,18 @@ public class RtspAuthenticationTest {
 
     /** Answers the MD5 challenge the way ffmpeg does (qop=auth). */
     private static String digest(String challenge, String method, String uri, String password, int nc) {
+        return digest("alice", challenge, method, uri, password, nc);
+    }
+
+    private static String digest(String user, String challenge, String method, String uri, String password, int nc) {
         Matcher m = NONCE.matcher(challenge);
         assertTrue(challenge, m.find());
         String nonce = m.group(1);
         String ncText = String.format("%08x", nc);
-        String ha1 = DigestMath.ha1(DigestAlgorithm.MD5, "alice", FakeAccess.REALM, password);
+        String ha1 = DigestMath.ha1(DigestAlgorithm.MD5, user, FakeAccess.REALM, password);
         String response = DigestMath.response(DigestAlgorithm.MD5, ha1, nonce, ncText, "c0ffee", "auth",
                 DigestMath.ha2(DigestAlgorithm.MD5, method, uri));
-        return "Digest username=\"alice\", realm=\"" + FakeAccess.REALM + "\", nonce=\"" + nonce + "\", uri=\"" + uri
+        return "Digest username=\"" + user + "\", realm=\"" + FakeAccess.REALM + "\", nonce=\"" + nonce + "\", uri=\"" + uri
                 + "\", response=\"" + response + "\", algorithm=MD5, qop=auth, nc=" + ncText + ", cnonce=\"c0ffee\"";
     }
 
@@ -83,6 +87,14 @@ public class RtspAuthenticationTest {
         describe(digest(challenge, "DESCRIBE", URL, "guess", 1));
         assertEquals("RTSP/1.0 401 Unauthorized", EmbeddedRtspServer.status(awaitOutput()));
         assertEquals(2, server.access.failedLogins);
+    }
+
+    @Test
+    public void aDigestLoginNoRealmCanCheckSaysWhyInTheReasonPhrase() {
+        describe(digest("karaf", challengeFor("MD5"), "DESCRIBE", URL, "karaf", 1));
+        assertEquals("RTSP/1.0 401 Unauthorized (no Digest password for this user; Karaf users log in with Basic)",
+                EmbeddedRtspServer.status(awaitOutput()));
+        assertEquals(1, server.access.failedLogins);
     }
 
     private String awaitOutput() {

@@ -1,6 +1,7 @@
 package org.tributary.rtsp.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -27,6 +28,8 @@ public class ServerSettingsTest {
         assertEquals(ConnectionTimeouts.DEFAULTS, settings.timeouts());
         assertEquals(16, settings.maxSessionsPerConnection());
         assertEquals(100, settings.maxSessionsPerAddress());
+        assertTrue("viewers share their loop's UDP sockets, as QTSS did", settings.udpSocketsShared());
+        assertFalse(ServerSettings.from(config(Map.of("udpSocketsShared", false))).udpSocketsShared());
     }
 
     @Test

@@ -43,8 +43,10 @@ public class TrackOutputRelayTest {
     @Test
     public void relaysUnderItsOwnNumberingWithoutCopyingThePayload() {
         ByteBuffer first = sharedPacket(1000, 90_000, 0x65, 1, 2, 3);
-        output.relay(first);
-        output.relay(sharedPacket(1001, 93_600, 0x41, 4));
+        output.relay(Unpooled.wrappedBuffer(first));
+        output.relay(Unpooled.wrappedBuffer(sharedPacket(1001, 93_600, 0x41, 4)));
+        assertTrue("queued for the loop's one flush", channel.outboundMessages().isEmpty());
+        output.flushRelayed();
         ByteBuf one = sent();
         ByteBuf two = sent();
         assertEquals(16, one.readableBytes());

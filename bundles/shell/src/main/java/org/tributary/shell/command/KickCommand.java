@@ -28,7 +28,8 @@ public class KickCommand implements Action {
     public Object execute() {
         Optional<StreamSession> session = sessions.find(id);
         if (session.isEmpty()) {
-            System.err.println("No session " + id);
+            // on stdout: what a command writes to System.err never reaches bin/client
+            System.out.println("No session " + id + "; see stream:sessions");
             return null;
         }
         session.get().close();

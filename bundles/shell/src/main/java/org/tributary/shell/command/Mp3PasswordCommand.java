@@ -17,8 +17,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * {@code stream:mp3-password}: sets the password of MP3 sources (or, with {@code --admin}, of the admin user)
- * in the configuration {@code org.tributary.mp3}. It is typed twice with echo off and never shown; there is
- * no option for it, since a command line ends up in the shell history. Stations on air keep playing.
+ * in the configuration {@code org.tributary.mp3}. It is typed twice with echo off and never shown; for scripts
+ * {@code --password} gives it on the command line, which ends up in the shell history. Stations on air keep playing.
  */
 @Service
 @Command(scope = "stream", name = "mp3-password",
@@ -31,6 +31,10 @@ public class Mp3PasswordCommand implements Action {
     @Option(name = "-a", aliases = "--admin", description = "Set the admin password (for /admin/metadata) instead")
     boolean admin;
 
+    @Option(name = "-p", aliases = "--password", description = "The password, for scripts that have no console. "
+            + "WARNING: it lands in the shell history; leave it out to be asked with echo off")
+    String givenPassword;
+
     @Reference
     ConfigurationAdmin configurationAdmin;
 
@@ -39,14 +43,14 @@ public class Mp3PasswordCommand implements Action {
 
     @Override
     public Object execute() throws CommandException, IOException {
-        run(PasswordPrompt.of(session), System.out);
+        run(PasswordPrompt.givenOr(givenPassword, session), System.out);
         return null;
     }
 
     void run(PasswordPrompt prompt, PrintStream out) throws CommandException, IOException {
         String password = prompt.ask("Password: ");
         if (password == null || password.isEmpty()) {
-            throw new CommandException("no password typed; nothing changed");
+            throw new CommandException("no password typed (without a console, give it with --password); nothing changed");
         }
         if (password.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
             throw new CommandException("control characters are refused in passwords; nothing changed");

@@ -14,6 +14,14 @@ interface PasswordPrompt {
      */
     String ask(String prompt) throws IOException;
 
+    /**
+     * @param given the password of a {@code --password} option, or null
+     * @return a prompt answering every question with {@code given}, or the session's console when null
+     */
+    static PasswordPrompt givenOr(String given, Session session) {
+        return given == null ? of(session) : prompt -> given;
+    }
+
     /** @return a prompt reading from the session's terminal, echoing '*' for every character */
     static PasswordPrompt of(Session session) {
         return prompt -> {

@@ -10,7 +10,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.tributary.api.Programme;
 
-/** {@code stream:playlists}: every playlist broadcast with the item on now, how far it is, and the next one. */
+/**
+ * {@code stream:playlists}: every playlist broadcast, whether it runs, the item on now, how far it is, and
+ * the next one. {@code stream:playlist} starts, stops and skips them.
+ */
 @Service
 @Command(scope = "stream", name = "playlists", description = "Shows what each playlist broadcast plays now and next")
 public class PlaylistsCommand implements Action {
@@ -27,12 +30,13 @@ public class PlaylistsCommand implements Action {
     void print(PrintStream out) {
         ShellTable table = new ShellTable();
         table.column("Path");
+        table.column("Running");
         table.column("Now");
         table.column("Position").alignRight();
         table.column("Next");
         if (programmes != null) {
             for (Programme p : programmes) {
-                table.addRow().addContent(p.path(), p.current(), String.format("%.0fs", p.position()), p.next());
+                table.addRow().addContent(p.path(), p.running() ? "yes" : "no", p.current(), String.format("%.0fs", p.position()), p.next());
             }
         }
         table.print(out);

@@ -13,7 +13,10 @@ import org.tributary.api.ReceptionStats;
 import org.tributary.api.SessionRegistry;
 import org.tributary.api.StreamSession;
 
-/** {@code stream:sessions}: every open session with its transport, counters and client reports. */
+/**
+ * {@code stream:sessions}: every open session with its kind (viewer, publisher, listener), user, transport,
+ * counters (media sent, or received from a publisher) and client reports.
+ */
 @Service
 @Command(scope = "stream", name = "sessions", description = "Lists the open streaming sessions")
 public class SessionsCommand implements Action {
@@ -34,6 +37,8 @@ public class SessionsCommand implements Action {
         table.column("Client");
         table.column("Path");
         table.column("State");
+        table.column("Kind");
+        table.column("User");
         table.column("Transport");
         table.column("Age").alignRight();
         table.column("Packets").alignRight();
@@ -45,8 +50,11 @@ public class SessionsCommand implements Action {
         Instant now = Instant.now();
         for (StreamSession s : list) {
             ReceptionStats r = s.reception();
-            table.addRow().addContent(s.id(), s.protocol(), s.clientAddress(), s.path(), s.state(), s.transport(),
-                    Duration.between(s.created(), now).toSeconds() + "s", s.packetsSent(), s.bytesSent() / 1024,
+            // a session either sends (viewer, listener) or receives (publisher): its one media direction
+            table.addRow().addContent(s.id(), s.protocol(), s.clientAddress(), s.path(), s.state(), s.kind(),
+                    s.userName().isEmpty() ? "-" : s.userName(), s.transport(),
+                    Duration.between(s.created(), now).toSeconds() + "s", s.packetsSent() + s.packetsReceived(),
+                    (s.bytesSent() + s.bytesReceived()) / 1024,
                     r.reports() == 0 ? "-" : String.valueOf(r.cumulativeLost()),
                     r.reports() == 0 ? "-" : String.format("%.1f", r.lossPercent()),
                     r.reports() == 0 || Double.isNaN(r.jitterMillis()) ? "-" : String.format("%.1f", r.jitterMillis()),

@@ -12,6 +12,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.tributary.api.Endpoint;
 import org.tributary.api.MountRegistry;
 import org.tributary.api.ProtocolServer;
+import org.tributary.api.ServerStats;
 import org.tributary.api.SessionRegistry;
 
 /** {@code stream:status}: the listening ports, the mounts (media folder) and the open sessions. */
@@ -28,6 +29,9 @@ public class StatusCommand implements Action {
     @Reference
     SessionRegistry sessions;
 
+    @Reference(optional = true)
+    ServerStats stats;
+
     @Override
     public Object execute() {
         print(System.out);
@@ -35,6 +39,7 @@ public class StatusCommand implements Action {
     }
 
     void print(PrintStream out) {
+        ServiceState.print(servers == null ? List.of() : servers, out);
         ShellTable ports = new ShellTable();
         ports.column("Protocol");
         ports.column("Address");
@@ -61,6 +66,7 @@ public class StatusCommand implements Action {
         mountTable.print(out);
         out.println();
         out.println("Sessions: " + sessions.sessions().size() + " open");
+        out.println(ServerTotals.line(stats));
         SessionsCommand.table(sessions.sessions()).print(out);
     }
 }

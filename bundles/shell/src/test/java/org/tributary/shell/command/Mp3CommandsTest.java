@@ -77,6 +77,14 @@ public class Mp3CommandsTest {
     }
 
     @Test
+    public void aGivenPasswordNeedsNoConsole() throws Exception {
+        Mp3PasswordCommand command = new Mp3PasswordCommand();
+        command.configurationAdmin = admin();
+        command.run(PasswordPrompt.givenOr("scripted", null), new Output().stream);
+        assertEquals("scripted", updated.get("sourcePassword"));
+    }
+
+    @Test
     public void differentOrEmptyPasswordsChangeNothing() {
         Mp3PasswordCommand command = new Mp3PasswordCommand();
         command.configurationAdmin = admin();

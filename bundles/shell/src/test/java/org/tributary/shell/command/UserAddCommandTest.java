@@ -84,8 +84,16 @@ public class UserAddCommandTest {
     public void failsClearlyWithoutTerminal() {
         CommandException e = assertThrows(CommandException.class,
                 () -> command("alice", store).run(new ScriptedPrompt(), out.stream));
-        assertTrue(e.getMessage(), e.getMessage().startsWith("no password read: stream:user-add needs an interactive console"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("no password read: without a console"));
+        assertTrue(e.getMessage(), e.getMessage().contains("--password"));
         assertFalse(store.passwords.containsKey("alice"));
+    }
+
+    @Test
+    public void aGivenPasswordNeedsNoConsole() throws Exception {
+        command("alice", store).run(PasswordPrompt.givenOr("s3cret", null), out.stream);
+        assertEquals("s3cret", store.passwords.get("alice"));
+        assertEquals("Added user alice to realm tributary" + System.lineSeparator(), out.text());
     }
 
     @Test

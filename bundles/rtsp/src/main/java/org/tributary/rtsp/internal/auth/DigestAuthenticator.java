@@ -113,7 +113,7 @@ public final class DigestAuthenticator {
         Optional<String> ha1 = ha1s.ha1(credentials.username(), credentials.realm(), credentials.algorithm())
                 .map(hex -> hex.toLowerCase(Locale.ROOT));
         if (ha1.isEmpty() || ha1.get().length() != DigestMath.hexLength(credentials.algorithm())) {
-            return DigestVerification.failed("no " + credentials.algorithm().token() + " HA1 for user " + user);
+            return DigestVerification.noHa1("no " + credentials.algorithm().token() + " HA1 for user " + user);
         }
         if (!MessageDigest.isEqual(ascii(expectedResponse(credentials, method, ha1.get())),
                 ascii(credentials.response()))) {

@@ -21,7 +21,12 @@ public record DigestVerification(Status status, Optional<String> user, String re
         /** The response matches, but the nonce expired (or its counter was forgotten): challenge again. */
         STALE,
         /** Wrong credentials, foreign realm, forged or replayed nonce, wrong uri… */
-        FAILED
+        FAILED,
+        /**
+         * No realm gives the user's HA1: the user is unknown, or known only to a realm that checks
+         * passwords but cannot check Digest answers (Karaf's JAAS realm). Answered like FAILED.
+         */
+        NO_HA1
     }
 
     /** Checks the fields. */
@@ -41,6 +46,10 @@ public record DigestVerification(Status status, Optional<String> user, String re
 
     static DigestVerification failed(String reason) {
         return new DigestVerification(Status.FAILED, Optional.empty(), reason);
+    }
+
+    static DigestVerification noHa1(String reason) {
+        return new DigestVerification(Status.NO_HA1, Optional.empty(), reason);
     }
 
     /** @return true when the status is OK */

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.rtsp.internal.guard.RefusalCounter;
 import org.tributary.rtsp.internal.guard.RequestDeadline;
 import org.tributary.rtsp.internal.tunnel.HttpTunnels;
 import org.tributary.security.RefusalLog;
@@ -135,6 +136,7 @@ public final class HttpPort {
                     Map.of("Content-Type", "text/plain; charset=us-ascii", "Server", "Tributary"), body.length),
                     Unpooled.wrappedBuffer(withBody ? body : new byte[0]));
         }
+        RefusalCounter.count(ctx.channel(), RefusalCounter.HTTP, status);
         ctx.channel().config().setAutoRead(false);
         ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
     }

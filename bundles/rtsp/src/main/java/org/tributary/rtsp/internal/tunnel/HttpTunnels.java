@@ -72,6 +72,11 @@ public final class HttpTunnels {
         return connection.hasAttr(GET_OF_POST) ? connection.attr(GET_OF_POST).get() : null;
     }
 
+    /** @return whether a connection is the GET side of a tunnel, where the RTSP answers and media go */
+    public static boolean isTunnel(Channel connection) {
+        return connection.pipeline().get(TunnelInlet.class) != null;
+    }
+
     /** @return the number of open tunnels (GET connections), for status and tests */
     public int open() {
         return byCookie.size();

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.rtsp.internal.guard.RefusalCounter;
 import org.tributary.rtsp.internal.guard.RequestDeadline;
 import org.tributary.security.RefusalLog;
 
@@ -120,6 +121,7 @@ final class TunnelRequestHandler extends SimpleChannelInboundHandler<HttpObject>
     private static void refuse(ChannelHandlerContext ctx, String status, String cause) {
         REFUSALS.info(ctx.channel().remoteAddress(), "HTTP request from {} refused ({}): {}",
                 ctx.channel().remoteAddress(), status, cause);
+        RefusalCounter.count(ctx.channel(), RefusalCounter.HTTP, Integer.parseInt(status.substring(0, 3)));
         ctx.writeAndFlush(Unpooled.copiedBuffer("HTTP/1.0 " + status + "\r\nServer: Tributary\r\n"
                 + "Connection: close\r\nContent-Length: 0\r\n\r\n", StandardCharsets.US_ASCII))
                 .addListener(ChannelFutureListener.CLOSE);

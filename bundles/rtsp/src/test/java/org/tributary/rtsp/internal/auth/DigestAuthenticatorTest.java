@@ -57,7 +57,11 @@ public class DigestAuthenticatorTest {
     }
 
     private static void assertFailed(DigestVerification result, String reason) {
-        assertEquals(result.reason(), DigestVerification.Status.FAILED, result.status());
+        assertFailed(result, DigestVerification.Status.FAILED, reason);
+    }
+
+    private static void assertFailed(DigestVerification result, DigestVerification.Status status, String reason) {
+        assertEquals(result.reason(), status, result.status());
         assertTrue("\"" + result.reason() + "\" should name \"" + reason + "\"", result.reason().contains(reason));
         assertEquals(Optional.empty(), result.user());
     }
@@ -133,7 +137,8 @@ public class DigestAuthenticatorTest {
     @Test
     public void unknownUserFails() throws Exception {
         TestDigestClient nobody = new TestDigestClient("nobody", "secret");
-        assertFailed(verify(nobody.answer(sha256Challenge(), "DESCRIBE", URI, 1)), "no SHA-256 HA1 for user nobody");
+        assertFailed(verify(nobody.answer(sha256Challenge(), "DESCRIBE", URI, 1)), DigestVerification.Status.NO_HA1,
+                "no SHA-256 HA1 for user nobody");
     }
 
     @Test
@@ -263,7 +268,7 @@ public class DigestAuthenticatorTest {
         DigestVerification result = server.verify(
                 (DigestCredentials) AuthorizationHeader.parse(alice.answer(md5Challenge(), "DESCRIBE", URI, 1)),
                 "DESCRIBE", URI, REALM, (user, realm, algorithm) -> Optional.of("abc"), CLIENT);
-        assertFailed(result, "no MD5 HA1");
+        assertFailed(result, DigestVerification.Status.NO_HA1, "no MD5 HA1");
     }
 
     @Test

@@ -42,7 +42,7 @@ public class UserStoreNamesCompleterTest {
     }
 
     /** A command line whose cursor is at the end of its last word. */
-    private static CommandLine typed(String... words) {
+    static CommandLine typed(String... words) {
         String last = words[words.length - 1];
         String buffer = String.join(" ", words);
         return new CommandLine() {

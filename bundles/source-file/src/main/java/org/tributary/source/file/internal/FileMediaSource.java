@@ -1,9 +1,8 @@
 package org.tributary.source.file.internal;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,14 +13,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.MediaException;
-import org.tributary.api.MediaException.Reason;
 import org.tributary.api.MediaPresentation;
 import org.tributary.api.MediaSource;
-import org.tributary.security.RefusalLog;
-import org.tributary.source.file.internal.mp3.Mp3IndexParser;
 import org.tributary.source.file.internal.mp4.ChannelOpener;
 import org.tributary.source.file.internal.mp4.MovieIndex;
-import org.tributary.source.file.internal.mp4.MovieIndexParser;
 import org.tributary.source.file.internal.mp4.Mp4Presentation;
 
 /**
@@ -38,11 +33,11 @@ public class FileMediaSource implements MediaSource {
     static final int DEFAULT_INDEX_CACHE_SIZE = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(FileMediaSource.class);
-    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     private final ChannelOpener opener;
     private volatile MediaFolder folder;
     private volatile MovieIndexCache cache;
+    private final AtomicBoolean folderUnreadable = new AtomicBoolean();
 
     /** Creates a source on the default folder, until a configuration says otherwise. */
     public FileMediaSource() {
@@ -76,7 +71,7 @@ public class FileMediaSource implements MediaSource {
      * @param indexCacheSize number of parsed indexes kept; 0 disables the cache
      */
     public void open(String mediaFolder, int indexCacheSize) {
-        MediaFolder newFolder = new MediaFolder(folderPath(mediaFolder));
+        MediaFolder newFolder = MediaFolder.configured(mediaFolder);
         MovieIndexCache old = cache;
         cache = new MovieIndexCache(indexCacheSize);
         folder = newFolder;
@@ -84,14 +79,6 @@ public class FileMediaSource implements MediaSource {
             old.clear();
         }
         LOG.debug("Serving movies from {}", newFolder.root());
-    }
-
-    private static Path folderPath(String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return Paths.get(configured.trim());
-        }
-        String karafHome = System.getProperty("karaf.home");
-        return karafHome == null || karafHome.isBlank() ? Paths.get("media") : Paths.get(karafHome, "media");
     }
 
     @Override
@@ -105,24 +92,35 @@ public class FileMediaSource implements MediaSource {
         try {
             Path file = currentFolder.resolve(path);
             MovieIndex index = cache.get(file, real -> parse(real, path));
+            if (folderUnreadable.compareAndSet(true, false)) {
+                LOG.info("The media folder {} can be read again", currentFolder.root());
+            }
             return new Mp4Presentation(path, index, opener);
         } catch (MediaException e) {
-            if (e.reason() == Reason.CORRUPT || e.reason() == Reason.UNSUPPORTED) {
-                // counted per file: only existing files get this far, and each request for one would log again
-                REFUSALS.warn(path, "Cannot play {} from {}: {}", MediaFolder.printable(path), currentFolder.root(),
-                        e.getMessage());
-            }
+            // the protocol server that asked logs the refusal once, with its answer; only the folder is added here
+            LOG.debug("Cannot play {} from {}: {}", MediaFolder.printable(path), currentFolder.root(), e.getMessage());
+            warnIfFolderUnreadable(currentFolder.root());
             throw e;
         }
     }
 
-    private MovieIndex parse(Path file, String path) throws MediaException {
-        try (FileChannel channel = opener.open(file)) {
-            String name = MediaFolder.printable(path);
-            return MediaFolder.isMp3(file) ? Mp3IndexParser.parse(file, channel, name)
-                    : MovieIndexParser.parse(file, channel, name);
-        } catch (IOException e) {
-            throw new MediaException(Reason.CORRUPT, MediaFolder.printable(path) + " cannot be read: " + e, e);
+    /** @return true while the folder is reported unreadable (logged once, until a movie of it plays again) */
+    boolean folderReportedUnreadable() {
+        return folderUnreadable.get();
+    }
+
+    /**
+     * Every request of a folder that cannot be searched is refused as not found; the operator learns why from
+     * one WARN line naming the folder (until it can be read again), not from each client's 404.
+     */
+    private void warnIfFolderUnreadable(Path root) {
+        if (!(Files.isDirectory(root) && Files.isExecutable(root)) && folderUnreadable.compareAndSet(false, true)) {
+            LOG.warn("The media folder {} cannot be read (missing, or its permissions refuse this server's user): "
+                    + "every movie is answered 404 until it can", root);
         }
+    }
+
+    private MovieIndex parse(Path file, String path) throws MediaException {
+        return MovieProbe.index(opener, file, path, MediaFolder.isMp3(file));
     }
 }

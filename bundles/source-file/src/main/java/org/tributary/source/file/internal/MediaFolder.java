@@ -1,6 +1,8 @@
 package org.tributary.source.file.internal;
 
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,7 +14,8 @@ import org.tributary.security.PathRefusedException;
 /**
  * The folder movies are served from: an untrusted request path resolves, through
  * {@link ConfinedFolder}, only to a readable regular movie file whose real location (symbolic
- * links followed) is inside the folder's real location. The folder is read live, at each request.
+ * links followed) is inside the folder's real location. Hidden names (a leading dot) and uploads still
+ * being written ({@code .partial}) are never served. The folder is read live, at each request.
  */
 final class MediaFolder {
 
@@ -28,9 +31,43 @@ final class MediaFolder {
         return MP3_EXTENSION.equals(extension(file));
     }
 
+    /** Suffix of the temporary files uploads are written to before they are checked and moved into place. */
+    static final String PARTIAL_SUFFIX = ".partial";
+
     /** @param root the folder; made absolute */
     MediaFolder(Path root) {
         this.folder = new ConfinedFolder(root);
+    }
+
+    /**
+     * @param configured the configured folder; empty means {@code ${karaf.home}/media}, or {@code ./media}
+     * @return the folder
+     */
+    static MediaFolder configured(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return new MediaFolder(Paths.get(configured.trim()));
+        }
+        String karafHome = System.getProperty("karaf.home");
+        return new MediaFolder(karafHome == null || karafHome.isBlank() ? Paths.get("media")
+                : Paths.get(karafHome, "media"));
+    }
+
+    /** @return the confinement the folder's paths are resolved through */
+    ConfinedFolder confined() {
+        return folder;
+    }
+
+    /**
+     * @param name one segment of a path
+     * @return true for a hidden name (a leading dot) or an upload still being written: never served nor listed
+     */
+    static boolean isHidden(String name) {
+        return name.startsWith(".") || name.endsWith(PARTIAL_SUFFIX);
+    }
+
+    /** @return true when the file's name says it is a movie or MP3 file this source plays */
+    static boolean isMedia(Path file) {
+        return MOVIE_EXTENSIONS.contains(extension(file));
     }
 
     /** @return the folder as an absolute path */
@@ -45,13 +82,16 @@ final class MediaFolder {
      *                        readable regular file; UNSUPPORTED when the file is not a movie by its extension
      */
     Path resolve(String requestPath) throws MediaException {
+        if (requestPath != null && Arrays.stream(requestPath.split("/")).anyMatch(MediaFolder::isHidden)) {
+            throw notFound(requestPath);
+        }
         Path real;
         try {
             real = folder.resolveFile(requestPath);
         } catch (PathRefusedException e) {
             throw notFound(requestPath);
         }
-        if (!MOVIE_EXTENSIONS.contains(extension(real))) {
+        if (!isMedia(real)) {
             throw new MediaException(Reason.UNSUPPORTED, printable(requestPath)
                     + " is not a movie file (expected one of " + MOVIE_EXTENSIONS + ")");
         }

@@ -1,6 +1,7 @@
 package org.tributary.source.file.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -112,6 +113,19 @@ public class FileMediaSourceTest {
         assertReason("later.mov", Reason.NOT_FOUND);
         Files.copy(resource("sample.mov"), media.resolve("later.mov"));
         assertEquals(2, source.open("later.mov").tracks().size());
+    }
+
+    @Test
+    public void aFolderThatCannotBeReadIsReportedOnceUntilItCanAgain() throws Exception {
+        Path moved = media.resolveSibling("moved-away");
+        Files.move(media, moved);
+        assertReason("sample.mp4", Reason.NOT_FOUND);
+        assertTrue("the missing folder is reported", source.folderReportedUnreadable());
+        Files.move(moved, media);
+        assertEquals(2, source.open("sample.mp4").tracks().size());
+        assertFalse("reported no more once a movie of it plays", source.folderReportedUnreadable());
+        assertReason("no-such-movie.mp4", Reason.NOT_FOUND);
+        assertFalse("a missing movie in a readable folder is no folder problem", source.folderReportedUnreadable());
     }
 
     @Test

@@ -54,6 +54,18 @@ public class MediaFolderTest {
     }
 
     @Test
+    public void neverServesHiddenFilesNorUploadsBeingWritten() throws Exception {
+        Files.writeString(root.resolve(".upload-123.partial"), "m");
+        Files.writeString(root.resolve("clip.mp4.partial"), "m");
+        Files.writeString(root.resolve(".hidden.mp4"), "m");
+        Files.createDirectories(root.resolve(".trash"));
+        Files.writeString(root.resolve(".trash/old.mp4"), "m");
+        for (String path : new String[] {".upload-123.partial", "clip.mp4.partial", ".hidden.mp4", ".trash/old.mp4"}) {
+            assertReason(path, Reason.NOT_FOUND);
+        }
+    }
+
+    @Test
     public void rejectsWhatIsNotAReadableRegularFile() throws Exception {
         assertReason("missing.mp4", Reason.NOT_FOUND);
         assertReason("folder.mp4", Reason.NOT_FOUND);

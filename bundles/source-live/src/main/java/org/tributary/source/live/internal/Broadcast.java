@@ -19,6 +19,10 @@ import org.tributary.api.MediaException.Reason;
 import org.tributary.api.MediaReader;
 import org.tributary.api.Publication;
 import org.tributary.api.TrackInfo;
+import org.tributary.rtp.MalformedRtpException;
+import org.tributary.rtp.RandomAccess;
+import org.tributary.rtp.Rtcp;
+import org.tributary.rtp.RtpPacket;
 
 /**
  * One live broadcast: publishers feed it through {@link PublisherFeed}s (one at a time), viewers
@@ -88,7 +92,7 @@ public final class Broadcast implements Publication, LivePresentation {
         this.copies = new PacketCopies[tracks];
         for (int i = 0; i < tracks; i++) {
             AnnouncedTrack track = sdp.tracks().get(i);
-            gated[i] = track.isVideo() && track.encodings().values().stream().anyMatch(KeyFrames::recognises);
+            gated[i] = track.isVideo() && track.encodings().values().stream().anyMatch(RandomAccess::recognises);
             timelines[i] = new Timeline(track.clockRate());
             copies[i] = new PacketCopies();
         }
@@ -167,23 +171,23 @@ public final class Broadcast implements Publication, LivePresentation {
             drop(track, "no such track");
             return;
         }
-        RtpPayload payload;
+        RtpPacket header;
         try {
-            payload = RtpPayload.of(packet);
-        } catch (MalformedPacketException e) {
+            header = RtpPacket.parse(packet);
+        } catch (MalformedRtpException e) {
             drop(track, e.getMessage());
             return;
         }
-        String encoding = sdp.tracks().get(track).encoding(payload.payloadType());
+        String encoding = sdp.tracks().get(track).encoding(header.payloadType());
         if (encoding == null) {
-            drop(track, "payload type " + payload.payloadType() + " was not announced for the track");
+            drop(track, "payload type " + header.payloadType() + " was not announced for the track");
             return;
         }
         long now = nanoClock.getAsLong();
         lastPacketNanos = now;
         packetsIn.increment();
         bytesIn.add(packet.remaining());
-        boolean keyFrameStart = gated[track] && KeyFrames.starts(encoding, packet, payload);
+        boolean keyFrameStart = gated[track] && RandomAccess.starts(encoding, packet, header);
         ByteBuffer copy = copies[track].copy(packet);
         timelines[track].map(copy, now);
         viewers.rtp(track, copy.asReadOnlyBuffer(), keyFrameStart);
@@ -199,13 +203,13 @@ public final class Broadcast implements Publication, LivePresentation {
             return;
         }
         try {
-            SenderReports.read(packet, (ntp, rtpTimestamp) -> {
+            Rtcp.senderReports(packet, (ntp, rtpTimestamp) -> {
                 long mapped = timelines[track].mapTimestamp(rtpTimestamp);
                 if (mapped >= 0) {
                     viewers.senderReport(track, ntp, mapped);
                 }
             });
-        } catch (MalformedPacketException e) {
+        } catch (MalformedRtpException e) {
             drop(track, e.getMessage());
         }
     }

@@ -1,7 +1,8 @@
 package org.tributary.source.live.internal;
 
 import java.nio.ByteBuffer;
-import java.util.function.BooleanSupplier;
+
+import org.tributary.api.LiveViewer;
 
 /**
  * Finds where one track's frames begin (a new RTP timestamp, or the packet after a marker bit) and
@@ -16,15 +17,16 @@ final class FramePace {
 
     /**
      * @param packet a checked RTP packet from its position
-     * @param ready  asked once per frame, at its first packet: whether the viewer can take it
+     * @param viewer asked once per frame, at its first packet, whether it is {@link LiveViewer#ready ready}
+     * @param track  the track index the viewer is asked about
      * @return whether this packet belongs to a skipped frame
      */
-    synchronized boolean skips(ByteBuffer packet, BooleanSupplier ready) {
+    synchronized boolean skips(ByteBuffer packet, LiveViewer viewer, int track) {
         int at = packet.position();
         long timestamp = packet.getInt(at + 4) & 0xffffffffL;
         boolean marker = (packet.get(at + 1) & 0x80) != 0;
         if (!seenAny || lastMarker || timestamp != lastTimestamp) {
-            skipping = !ready.getAsBoolean();
+            skipping = !viewer.ready(track);
         }
         seenAny = true;
         lastTimestamp = timestamp;

@@ -54,7 +54,7 @@ public class LiveMediaSource implements LiveSource {
 
     @Activate
     void activate(LiveSourceConfig config) {
-        configure(LiveSettings.of(config));
+        configure(config);
         timeouts = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "tributary-live-timeouts");
             thread.setDaemon(true);
@@ -73,7 +73,19 @@ public class LiveMediaSource implements LiveSource {
     /** Applies new limits to new announcements and to the silence check; running broadcasts go on. */
     @Modified
     void modified(LiveSourceConfig config) {
-        configure(LiveSettings.of(config));
+        configure(config);
+    }
+
+    /**
+     * Applies a configuration, or keeps the settings in force (the defaults at start) when it is refused: one
+     * WARN line naming the key, and broadcasts go on being accepted.
+     */
+    void configure(LiveSourceConfig config) {
+        try {
+            configure(LiveSettings.of(config));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Live broadcast configuration refused, the last good one stays in force: {}", e.getMessage());
+        }
     }
 
     @Deactivate

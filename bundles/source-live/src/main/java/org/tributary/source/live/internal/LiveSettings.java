@@ -1,5 +1,7 @@
 package org.tributary.source.live.internal;
 
+import java.util.function.IntSupplier;
+
 /**
  * The live source's settings as plain values, so tests need no annotation instance.
  *
@@ -34,9 +36,22 @@ record LiveSettings(String mount, int publisherTimeoutSeconds, int publisherWait
         }
     }
 
+    /**
+     * @throws IllegalArgumentException naming the key when a value is not a whole number (Declarative Services
+     *                                  converts it only when asked) or is out of range
+     */
     static LiveSettings of(LiveSourceConfig config) {
-        return new LiveSettings(config.tributary_mount(), config.publisherTimeout(), config.publisherWait(),
-                config.allowTakeover(),
-                config.maxSdpBytes(), config.maxTracks());
+        return new LiveSettings(config.tributary_mount(), number("publisherTimeout", config::publisherTimeout),
+                number("publisherWait", config::publisherWait), config.allowTakeover(),
+                number("maxSdpBytes", config::maxSdpBytes), number("maxTracks", config::maxTracks));
+    }
+
+    private static int number(String key, IntSupplier value) {
+        try {
+            return value.getAsInt();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalArgumentException(key + " is not a whole number (" + cause.getMessage() + ")", e);
+        }
     }
 }

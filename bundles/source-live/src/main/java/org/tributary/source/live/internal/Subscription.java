@@ -56,20 +56,20 @@ final class Subscription implements LiveSubscription {
     /**
      * Delivers a packet if this viewer's start and pace allow it.
      *
-     * @param shared        the read-only packet every viewer gets; each viewer gets its own duplicate
+     * @param shared        the read-only packet every viewer gets, the same buffer for all of them
      * @param keyFrameStart whether the packet starts a key frame of its (gated) track
      */
     void rtp(int track, ByteBuffer shared, boolean keyFrameStart) {
         if (!admits(track, keyFrameStart)) {
             return;
         }
-        if (pace[track].skips(shared, () -> viewer.ready(track))) {
+        if (pace[track].skips(shared, viewer, track)) {
             if (gated[track]) {
                 started.set(track, 0);
             }
             return;
         }
-        viewer.rtp(track, shared.duplicate());
+        viewer.rtp(track, shared);
     }
 
     private boolean admits(int track, boolean keyFrameStart) {

@@ -37,7 +37,14 @@ final class Viewers {
 
     /** Hands one packet, shared and read-only, to every viewer its start and pace admit. */
     void rtp(int track, ByteBuffer shared, boolean keyFrameStart) {
-        each(subscription -> subscription.rtp(track, shared, keyFrameStart));
+        // a plain loop: this runs once per packet for every viewer, a lambda would be one more object per packet
+        for (Subscription subscription : subscriptions) {
+            try {
+                subscription.rtp(track, shared, keyFrameStart);
+            } catch (RuntimeException e) {
+                dropFailed(subscription, e);
+            }
+        }
     }
 
     void senderReport(int track, long ntpTimestamp, long rtpTimestamp) {
@@ -62,10 +69,14 @@ final class Viewers {
             try {
                 action.accept(subscription);
             } catch (RuntimeException e) {
-                if (subscriptions.remove(subscription)) {
-                    LOG.warn("broadcast {} dropped a viewer that failed", name, e);
-                }
+                dropFailed(subscription, e);
             }
+        }
+    }
+
+    private void dropFailed(Subscription subscription, RuntimeException cause) {
+        if (subscriptions.remove(subscription)) {
+            LOG.warn("broadcast {} dropped a viewer that failed", name, cause);
         }
     }
 }

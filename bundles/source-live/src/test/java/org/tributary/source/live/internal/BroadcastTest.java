@@ -3,7 +3,7 @@ package org.tributary.source.live.internal;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -17,6 +17,8 @@ import org.junit.Test;
 import org.tributary.api.LiveSubscription;
 import org.tributary.api.MediaException;
 import org.tributary.api.MediaException.Reason;
+import org.tributary.rtp.Rtcp;
+import org.tributary.rtp.SenderInfo;
 
 /** Fan-out, late joiners, drops and the end of a broadcast of ffmpeg's H.264 + AAC announcement. */
 public class BroadcastTest {
@@ -64,7 +66,8 @@ public class BroadcastTest {
             assertTrue("direct, so the network layer sends it without copying", kept.isDirect());
             assertEquals((byte) 0x84, kept.get(kept.limit() - 1));
         }
-        assertNotSame(viewers.get(0).buffers.get(0), viewers.get(1).buffers.get(0));
+        assertSame("one buffer for every viewer, not a duplicate each", viewers.get(0).buffers.get(0),
+                viewers.get(1).buffers.get(0));
         assertEquals(0, packet.position());
     }
 
@@ -145,14 +148,21 @@ public class BroadcastTest {
         assertEquals(1, broadcast.stats().viewers());
     }
 
+    /** A Sender Report with an SDES, as a publisher sends it. */
+    private static ByteBuffer senderReport() {
+        ByteBuffer compound = ByteBuffer.allocate(Rtcp.senderReportSize("x"));
+        Rtcp.writeSenderReport(compound, new SenderInfo(0x11223344, 0xE93A4B5C80000000L, 0xF0000001L, 10, 4096), "x");
+        return compound.flip();
+    }
+
     @Test
     public void senderReportsReachEveryViewer() {
         RecordingViewer viewer = new RecordingViewer();
         broadcast.subscribe(viewer);
-        broadcast.rtcp(AUDIO, SenderReportsTest.srAndSdes());
+        broadcast.rtcp(AUDIO, senderReport());
         assertEquals("no report before the publisher's numbering is known", 0, viewer.senderReports.size());
         broadcast.rtp(AUDIO, aac(1));
-        broadcast.rtcp(AUDIO, SenderReportsTest.srAndSdes());
+        broadcast.rtcp(AUDIO, senderReport());
         assertEquals(1, viewer.senderReports.size());
         assertArrayEquals(new long[] {AUDIO, 0xE93A4B5C80000000L, 0xF0000001L}, viewer.senderReports.get(0));
     }

@@ -11,7 +11,9 @@ import org.tributary.api.MediaSample;
 
 /**
  * Reads the samples of all tracks of an indexed movie merged in decoding-time order, one
- * positional read per sample, through its own file channel.
+ * positional read per sample, through its own file channel. A sample's bytes are read into a
+ * buffer the reader reuses: they stay valid until the next {@link #next()}, {@link #seek} or
+ * {@link #close()}, as {@link MediaReader#next()} allows.
  */
 final class Mp4Reader implements MediaReader {
 
@@ -19,6 +21,8 @@ final class Mp4Reader implements MediaReader {
     private final FileChannel channel;
     private final String name;
     private final TrackCursor[] cursors;
+    private final SampleBuffer bytes = new SampleBuffer();
+    private final SampleBuffer rewritten = new SampleBuffer();
 
     /**
      * @param index   the movie
@@ -94,7 +98,7 @@ final class Mp4Reader implements MediaReader {
                 earliest = cursor;
             }
         }
-        return earliest == null ? null : earliest.read(channel, name);
+        return earliest == null ? null : earliest.read(channel, name, bytes, rewritten);
     }
 
     @Override

@@ -18,17 +18,27 @@ final class NalLengthRewriter {
      * @throws Mp4FormatException when a length prefix or a NAL unit runs past the end of the sample
      */
     static ByteBuffer toFourByteLengths(ByteBuffer sample, int lengthSize) throws Mp4FormatException {
+        return toFourByteLengths(sample, lengthSize, new SampleBuffer());
+    }
+
+    /**
+     * As {@link #toFourByteLengths(ByteBuffer, int)}, into a buffer taken from {@code target}.
+     *
+     * @param target where the rewritten sample goes; not the buffer {@code sample} lives in
+     */
+    static ByteBuffer toFourByteLengths(ByteBuffer sample, int lengthSize, SampleBuffer target)
+            throws Mp4FormatException {
         int start = sample.position();
         int limit = sample.limit();
         int units = 0;
         for (int at = start; at < limit; units++) {
             at = nextUnit(sample, at, lengthSize);
         }
-        ByteBuffer out = ByteBuffer.allocate(limit - start + units * (4 - lengthSize));
+        ByteBuffer out = target.take(limit - start + units * (4 - lengthSize));
         for (int at = start; at < limit; ) {
             int length = (int) length(sample, at, lengthSize);
             out.putInt(length);
-            out.put(sample.slice(at + lengthSize, length));
+            out.put(out.position(), sample, at + lengthSize, length).position(out.position() + length);
             at += lengthSize + length;
         }
         return out.flip();

@@ -71,13 +71,15 @@ final class TrackCursor {
     }
 
     /**
-     * Reads the next sample with one positional read and advances.
+     * Reads the next sample with one positional read and advances. The sample's bytes are in a
+     * buffer taken from {@code bytes} (or from {@code rewritten}), valid until the next read.
      *
      * @param name the presentation name for messages
      */
-    MediaSample read(FileChannel channel, String name) throws MediaException {
+    MediaSample read(FileChannel channel, String name, SampleBuffer bytes, SampleBuffer rewritten)
+            throws MediaException {
         int size = samples.size(sample);
-        ByteBuffer data = ByteBuffer.allocate(size);
+        ByteBuffer data = bytes.take(size);
         try {
             if (!PositionalReads.readFully(channel, data, offset)) {
                 throw new MediaException(Reason.CORRUPT, name + " ends inside sample " + (sample + 1) + " of track "
@@ -89,7 +91,7 @@ final class TrackCursor {
         data.flip();
         if (track.needsNalRewrite()) {
             try {
-                data = NalLengthRewriter.toFourByteLengths(data, track.nalLengthSize());
+                data = NalLengthRewriter.toFourByteLengths(data, track.nalLengthSize(), rewritten);
             } catch (Mp4FormatException e) {
                 throw new MediaException(Reason.CORRUPT, name + ": sample " + (sample + 1) + " of track "
                         + track.info().id() + ": " + e.getMessage(), e);

@@ -52,13 +52,9 @@ public class Mp3IndexParserTest {
     }
 
     private static List<MediaSample> readAll(Path file) throws MediaException {
-        List<MediaSample> samples = new ArrayList<>();
         try (MediaReader reader = open(file).openReader()) {
-            for (MediaSample sample = reader.next(); sample != null; sample = reader.next()) {
-                samples.add(sample);
-            }
+            return TestMovies.readAll(reader);
         }
-        return samples;
     }
 
     private Path write(String name, byte[]... parts) throws IOException {

@@ -48,13 +48,23 @@ public final class TestMovies {
         }
     }
 
-    /** @return every remaining sample of the reader */
-    static List<MediaSample> readAll(MediaReader reader) throws MediaException {
+    /**
+     * @return every remaining sample of the reader, each with a copy of its bytes (the reader's
+     *         own buffer is reused by its next read)
+     */
+    public static List<MediaSample> readAll(MediaReader reader) throws MediaException {
         List<MediaSample> samples = new ArrayList<>();
         for (MediaSample sample = reader.next(); sample != null; sample = reader.next()) {
-            samples.add(sample);
+            samples.add(kept(sample));
         }
         return samples;
+    }
+
+    /** @return the sample with a copy of its bytes, valid after the reader moved on */
+    public static MediaSample kept(MediaSample sample) {
+        ByteBuffer copy = ByteBuffer.allocate(sample.data().remaining()).put(sample.data().duplicate()).flip();
+        return new MediaSample(sample.trackId(), sample.decodeTime(), sample.compositionOffset(), sample.duration(),
+                sample.keyFrame(), copy);
     }
 
     static List<MediaSample> readAll(Path file) throws MediaException {

@@ -14,7 +14,6 @@ import org.tributary.api.MediaException.Reason;
 import org.tributary.api.MediaSample;
 import org.tributary.api.MountRegistry;
 import org.tributary.api.Publication;
-import org.tributary.rtp.NtpTime;
 import org.tributary.rtp.RtpClock;
 import org.tributary.rtp.RtpTrack;
 import org.tributary.rtp.SdpOrigin;
@@ -36,7 +35,6 @@ final class PlaylistPlayer {
     static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Samples due this soon are sent now, so timer slack never starves a viewer. */
     static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** A new item later than this starts where the clock is, rather than sending a burst to catch up. */
     static final long MAX_LATE_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** After the last item, the publication closes once its media has played out, plus this. */
@@ -51,9 +49,10 @@ final class PlaylistPlayer {
     private final LiveSource live;
     private final LongSupplier nanoClock;
     private final Random random;
+    private final ItemSkips skips;
     private Publication publication;
     private List<TrackFormat> programme;
-    private TrackSender[] senders;
+    private ProgrammeSenders senders;
     private PlaylistItem current;
     private MediaSample pending;
     /** The clock reading at programme time zero. */
@@ -65,8 +64,6 @@ final class PlaylistPlayer {
     private boolean itemSent;
     /** Items in a row that could not be played; a whole list of them means waiting before trying again. */
     private int failures;
-    private long lastReportNanos;
-    private boolean reported;
     private long closeAtNanos = -1;
     private boolean stopped;
 
@@ -86,6 +83,7 @@ final class PlaylistPlayer {
         this.live = live;
         this.nanoClock = nanoClock;
         this.random = random;
+        this.skips = new ItemSkips(path);
     }
 
     /**
@@ -119,6 +117,32 @@ final class PlaylistPlayer {
         }
     }
 
+    /** @return whether it plays or is about to: false once stopped or played to its end */
+    synchronized boolean running() {
+        return !stopped;
+    }
+
+    /**
+     * Ends the current item now and opens the next one, so the status shows it at once; the next tick
+     * sends it, without a gap in the programme's clock or a repeated timestamp.
+     *
+     * @return the item skipped, or null when none was playing
+     */
+    synchronized String skip() {
+        if (stopped || publication == null || current == null) {
+            return null;
+        }
+        String skipped = current.path();
+        long now = nanoClock.getAsLong();
+        itemLengthNanos = Math.max(itemLengthNanos, now - startNanos - itemOffsetNanos);
+        itemSent = true;
+        endItem();
+        LOG.info("playlist {}: skipped {}", path, skipped);
+        // when none can be played, the next tick finds the list done or failed, as after an item's end
+        beginItem(now);
+        return skipped;
+    }
+
     /** @return what is playing now */
     synchronized PlaylistStatus status() {
         if (current == null) {
@@ -150,18 +174,14 @@ final class PlaylistPlayer {
             return RETRY_NANOS;
         }
         programme = TrackFormat.of(tracks);
-        senders = new TrackSender[tracks.size()];
-        for (int i = 0; i < senders.length; i++) {
-            senders[i] = new TrackSender(i, tracks.get(i), random.nextInt(), random.nextInt(1 << 16),
-                    random.nextLong(1L << 32), publication);
-        }
+        senders = new ProgrammeSenders(tracks, random, publication);
         startNanos = now;
         LOG.info("playlist {}: broadcasting, starting with {}", path, current.path());
         return pump(now);
     }
 
     private long pump(long now) {
-        report(now);
+        senders.report(now, now - startNanos);
         while (true) {
             if (current == null && !beginItem(now)) {
                 return nothingPlayable("continue");
@@ -243,10 +263,9 @@ final class PlaylistPlayer {
                     return item;
                 }
                 item.close();
-                LOG.warn("playlist {}: skipping {}: its tracks {} differ from the broadcast's {}", path, next,
-                        formats, programme);
+                skips.skipped(next, TrackFormat.difference(formats, programme));
             } catch (MediaException e) {
-                LOG.warn("playlist {}: skipping {}: {}", path, next, e.getMessage());
+                skips.skipped(next, e.getMessage());
             }
             failures++;
         }
@@ -265,7 +284,7 @@ final class PlaylistPlayer {
 
     private void send(int index, RtpTrack track) {
         try {
-            senders[index].send(pending, track, itemOffsetNanos);
+            senders.send(index, pending, track, itemOffsetNanos);
         } catch (MediaException e) {
             LOG.warn("playlist {}: {}: dropped a sample of track {}: {}", path, current.path(), pending.trackId(),
                     e.getMessage());
@@ -277,8 +296,10 @@ final class PlaylistPlayer {
     }
 
     private void endItem() {
-        if (!itemSent) {
-            LOG.warn("playlist {}: {} had no sample to play", path, current.path());
+        if (itemSent) {
+            skips.played(current.path());
+        } else {
+            skips.skipped(current.path(), "it had no sample to play");
             failures++;
         }
         closeItem();
@@ -291,18 +312,6 @@ final class PlaylistPlayer {
             current = null;
         }
         pending = null;
-    }
-
-    private void report(long now) {
-        if (reported && now - lastReportNanos < REPORT_INTERVAL_NANOS) {
-            return;
-        }
-        reported = true;
-        lastReportNanos = now;
-        long ntp = NtpTime.fromInstant(Instant.now());
-        for (TrackSender sender : senders) {
-            sender.report(now - startNanos, ntp);
-        }
     }
 
     private static long nanos(long trackTime, RtpTrack track) {

@@ -1,17 +1,13 @@
 package org.tributary.source.live.internal.playlist;
 
-import java.nio.ByteBuffer;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.tributary.api.MediaException;
 import org.tributary.api.MediaSample;
 import org.tributary.api.Publication;
-import org.tributary.rtp.Rtcp;
+import org.tributary.rtp.PacketOut;
+import org.tributary.rtp.PublicationOut;
 import org.tributary.rtp.RtpClock;
-import org.tributary.rtp.RtpHeader;
+import org.tributary.rtp.RtpSender;
 import org.tributary.rtp.RtpTrack;
-import org.tributary.rtp.SenderInfo;
 
 /**
  * One track of a playlist broadcast: packetizes samples of every item into RTP packets under one
@@ -22,21 +18,10 @@ final class TrackSender {
 
     static final int NANOS_PER_SECOND = 1_000_000_000;
     private static final String CNAME = "tributary-playlist";
-    private static final int VERSION_2 = 0x80;
-    private static final int MARKER = 0x80;
 
-    private final int index;
-    private final int payloadType;
     private final int clockRate;
-    private final int ssrc;
-    private final long timestampBase;
-    private final Publication publication;
-    /** Reused for every packet: the publication reads a packet only during the call. */
-    private ByteBuffer packet = ByteBuffer.allocate(RtpHeader.SIZE);
-    private int sequence;
-    private long timestamp;
-    private long packets;
-    private long octets;
+    private final RtpSender sender;
+    private final PacketOut reports;
 
     /**
      * @param index         the track's index in the broadcast
@@ -47,13 +32,10 @@ final class TrackSender {
      * @param publication   where the packets go
      */
     TrackSender(int index, RtpTrack track, int ssrc, int firstSequence, long timestampBase, Publication publication) {
-        this.index = index;
-        this.payloadType = track.format().payloadType();
         this.clockRate = track.format().clockRate();
-        this.ssrc = ssrc;
-        this.sequence = firstSequence;
-        this.timestampBase = timestampBase;
-        this.publication = publication;
+        this.sender = new RtpSender(track.format().payloadType(), ssrc, firstSequence, timestampBase, CNAME,
+                PublicationOut.rtp(publication, index));
+        this.reports = PublicationOut.rtcp(publication, index);
     }
 
     /**
@@ -65,25 +47,8 @@ final class TrackSender {
      * @throws MediaException CORRUPT when the sample does not match its codec's layout; nothing was sent then
      */
     void send(MediaSample sample, RtpTrack track, long offsetNanos) throws MediaException {
-        long ticks = RtpClock.convert(offsetNanos, NANOS_PER_SECOND, clockRate)
-                + track.toRtpTime(sample.presentationTime());
-        timestamp = (timestampBase + ticks) & 0xFFFF_FFFFL;
-        track.format().packetizer().packetize(sample.data(), this::payload);
-    }
-
-    private void payload(ByteBuffer header, ByteBuffer body, boolean marker) {
-        int length = RtpHeader.SIZE + header.remaining() + body.remaining();
-        if (packet.capacity() < length) {
-            packet = ByteBuffer.allocate(length);
-        }
-        packet.clear();
-        packet.put((byte) VERSION_2).put((byte) ((marker ? MARKER : 0) | payloadType))
-                .putShort((short) sequence).putInt((int) timestamp).putInt(ssrc);
-        packet.put(header.duplicate()).put(body.duplicate()).flip();
-        sequence = (sequence + 1) & 0xFFFF;
-        packets++;
-        octets += length - RtpHeader.SIZE;
-        publication.rtp(index, packet);
+        sender.stamp(ticks(offsetNanos) + track.toRtpTime(sample.presentationTime()));
+        track.format().packetizer().packetize(sample.data(), sender);
     }
 
     /**
@@ -93,13 +58,10 @@ final class TrackSender {
      * @param ntpTimestamp   the wall-clock time now, as NTP
      */
     void report(long programmeNanos, long ntpTimestamp) {
-        long rtp = (timestampBase + RtpClock.convert(programmeNanos, NANOS_PER_SECOND, clockRate)) & 0xFFFF_FFFFL;
-        ByteBuf out = Unpooled.buffer(128);
-        try {
-            Rtcp.writeSenderReport(out, new SenderInfo(ssrc, ntpTimestamp, rtp, packets, octets), CNAME);
-            publication.rtcp(index, out.nioBuffer());
-        } finally {
-            out.release();
-        }
+        sender.senderReport(ntpTimestamp, ticks(programmeNanos), reports);
+    }
+
+    private long ticks(long programmeNanos) {
+        return RtpClock.convert(programmeNanos, NANOS_PER_SECOND, clockRate);
     }
 }

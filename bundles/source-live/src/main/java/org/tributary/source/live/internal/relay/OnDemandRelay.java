@@ -16,6 +16,7 @@ import org.tributary.api.MediaException;
 import org.tributary.api.MediaException.Reason;
 import org.tributary.api.MediaPresentation;
 import org.tributary.api.MediaSource;
+import org.tributary.api.RelayInfo;
 
 /**
  * A relay that pulls only while someone watches ({@code mode = ondemand}): mounted at the relay's
@@ -41,6 +42,7 @@ final class OnDemandRelay implements MediaSource, Closeable {
     private final ScheduledExecutorService idleCheck;
     private final AtomicLong pulls = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final RelayStatus status;
     private DemandedPull running;
     private long lastDemandNanos;
     private boolean watched;
@@ -57,6 +59,7 @@ final class OnDemandRelay implements MediaSource, Closeable {
         this.live = live;
         this.settings = settings;
         this.mount = mount;
+        this.status = new RelayStatus(mount, settings.origin(), RelayStatus.ON_DEMAND, RelayStatus.State.IDLE);
         this.idleCheck = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "tributary-relay-idle-" + settings.path());
             thread.setDaemon(true);
@@ -107,7 +110,13 @@ final class OnDemandRelay implements MediaSource, Closeable {
                 throw new MediaException(Reason.NOT_FOUND, DemandedPull.failure(settings.origin(), cause), e);
             }
         }
+        status.pulling();
         return live.open(settings.path());
+    }
+
+    /** @return its path, origin, state (IDLE until a viewer asks), failures since it last pulled, last error */
+    RelayInfo info() {
+        return status.info();
     }
 
     /** @return the running pull, started now if none runs and the origin did not fail just before */
@@ -127,6 +136,7 @@ final class OnDemandRelay implements MediaSource, Closeable {
         watched = false;
         running = new DemandedPull(settings.origin(), settings.path(), live, settings.connect(), this::ended);
         running.start();
+        status.connecting();
         pulls.incrementAndGet();
         LOG.info("relay {}: a viewer asked, pulling {}", mount, settings.origin());
         return running;
@@ -149,6 +159,7 @@ final class OnDemandRelay implements MediaSource, Closeable {
         failure = cause;
         failedAtNanos = System.nanoTime();
         failures.incrementAndGet();
+        status.failed(cause);
     }
 
     /** The pull's thread ended; {@code cause} is {@code null} when the relay stopped it on purpose. */
@@ -166,6 +177,7 @@ final class OnDemandRelay implements MediaSource, Closeable {
             return;
         }
         if (played) {
+            status.idle();
             LOG.info("relay {}: the pull from {} ended: {}; the next viewer pulls again", mount, settings.origin(), cause);
         } else {
             LOG.warn("relay {}: cannot pull {}: {}; viewers get 404 for {} s", mount, settings.origin(), cause,
@@ -210,6 +222,7 @@ final class OnDemandRelay implements MediaSource, Closeable {
             running = null;
             // still under the lock, so a viewer arriving now starts a new pull only once this one is gone
             pull.stop("no viewer");
+            status.idle();
         }
         LOG.info("relay {}: no viewer for {} s, stopped pulling {}", mount, settings.idle().toSeconds(),
                 settings.origin());
@@ -231,6 +244,7 @@ final class OnDemandRelay implements MediaSource, Closeable {
         DemandedPull pull;
         synchronized (this) {
             closed = true;
+            status.stopped();
             pull = running;
             running = null;
         }

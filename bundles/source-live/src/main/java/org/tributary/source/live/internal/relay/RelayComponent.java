@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.LiveSource;
 import org.tributary.api.MediaSource;
+import org.tributary.api.Relay;
+import org.tributary.api.RelayInfo;
 import org.tributary.source.live.internal.LiveSources;
 
 /**
@@ -47,17 +49,20 @@ import org.tributary.source.live.internal.LiveSources;
  * The origin's SDP is published as it is, so the origin must describe the stream with an
  * {@code a=control} per track, as Tributary, ffmpeg and GStreamer servers do.
  */
+// immediate: the relay pulls whether or not anyone (the shell) looks at its Relay service
 @Component(configurationPid = "org.tributary.live.relay", configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {})
+        service = Relay.class, immediate = true)
 @Designate(ocd = RelayConfig.class, factory = true)
-public class RelayComponent {
+public class RelayComponent implements Relay {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelayComponent.class);
     private static final long STOP_WAIT_MILLIS = 5_000;
 
     private final LiveSource source;
+    private final String mount;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private OriginUrl origin;
+    private volatile RelayStatus status;
     private String path;
     private Duration reconnect;
     private Thread thread;
@@ -78,9 +83,10 @@ public class RelayComponent {
                           Map.Entry<Map<String, Object>, LiveSource> live,
                           RelayConfig config) {
         this.source = live.getValue();
+        this.mount = liveMount(live.getKey().get(MediaSource.MOUNT));
         RelaySettings settings = RelaySettings.of(config);
         if (settings.onDemand()) {
-            String mount = liveMount(live.getKey().get(MediaSource.MOUNT)) + settings.path();
+            String mount = this.mount + settings.path();
             onDemand = new OnDemandRelay(source, settings, mount);
             Dictionary<String, Object> properties = new Hashtable<>(Map.of(MediaSource.MOUNT, mount));
             registration = context.registerService(MediaSource.class, onDemand, properties);
@@ -92,6 +98,7 @@ public class RelayComponent {
 
     RelayComponent(LiveSource source) {
         this.source = source;
+        this.mount = liveMount(null);
     }
 
     /** Starts pulling; the OSGi activation forwards here and tests call it with short delays. */
@@ -99,35 +106,50 @@ public class RelayComponent {
         origin = originUrl;
         path = RelaySettings.checkPath(localPath);
         reconnect = reconnectDelay;
+        status = new RelayStatus(mount + localPath, originUrl, RelayStatus.ALWAYS_ON, RelayStatus.State.CONNECTING);
         thread = new Thread(this::pullUntilStopped, "tributary-relay-" + localPath);
         thread.setDaemon(true);
         thread.start();
     }
 
     private void pullUntilStopped() {
-        String lastCause = null;
         while (stopped.getCount() > 0) {
-            OriginPull pull = new OriginPull(origin, path, source);
+            status.connecting();
+            OriginPull pull = new OriginPull(origin, path, source, OriginPull.CONNECT_TIMEOUT_MILLIS, this::playing);
             current = pull;
             String cause = stopped.getCount() > 0 ? pull.runToEnd() : "pull stopped";
             pull.close();
             if (stopped.getCount() == 0) {
                 break;
             }
-            // a dead origin fails the same way every few seconds: say it once, then quietly
-            if (!cause.equals(lastCause)) {
-                LOG.warn("relay {} from {} ended: {}; pulling again every {} s", path, origin, cause,
+            // a dead origin fails the same way every few seconds: say it once when it starts failing, then quietly
+            if (status.failed(cause)) {
+                LOG.warn("relay {} from {} is failing: {}; pulling again every {} s", path, origin, cause,
                         reconnect.toSeconds());
             } else {
-                LOG.debug("relay {} from {} ended again: {}", path, origin, cause);
+                LOG.debug("relay {} from {} failed again ({} in a row): {}", path, origin,
+                        status.info().failures(), cause);
             }
-            lastCause = cause;
             try {
                 stopped.await(reconnect.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 break;
             }
         }
+    }
+
+    private void playing() {
+        long failures = status.info().failures();
+        if (status.pulling()) {
+            LOG.info("relay {} from {} is pulling{}", path, origin,
+                    failures > 0 ? " after " + failures + " failed attempt(s)" : "");
+        }
+    }
+
+    /** @return the relay's path, origin without credentials, mode, state, failures since it last pulled, last error */
+    @Override
+    public RelayInfo info() {
+        return onDemand != null ? onDemand.info() : status.info();
     }
 
     /** @return the live source's mount spelled with both slashes, {@code /live/} when it names none */
@@ -151,6 +173,9 @@ public class RelayComponent {
             onDemand.close();
         }
         stopped.countDown();
+        if (status != null) {
+            status.stopped();
+        }
         OriginPull pull = current;
         if (pull != null) {
             pull.close();

@@ -38,7 +38,7 @@ public class PlaylistComponentTest {
                 () -> new PlaylistComponent(live, movies, config("channel1", "", "loop")));
     }
 
-    private static PlaylistConfig config(String path, String items, String mode) {
+    static PlaylistConfig config(String path, String items, String mode) {
         return new PlaylistConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {

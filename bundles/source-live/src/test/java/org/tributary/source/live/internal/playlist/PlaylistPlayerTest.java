@@ -167,6 +167,37 @@ public class PlaylistPlayerTest {
     }
 
     @Test
+    public void skipEndsTheItemNowAndTheNextFollowsWithoutAGap() {
+        PlaylistPlayer player = player(PlaylistMode.LOOP, "/a.mp4;/b.mp4");
+        runUntil(player, 0.3);
+        int sentOfA = live.rtp(0).size();
+
+        assertEquals("/a.mp4", player.skip());
+        assertEquals("the next item shows at once", "/b.mp4", player.status().current());
+        runUntil(player, 0.6);
+
+        assertEquals(List.of("/a.mp4", "/b.mp4"), movies.opened);
+        assertEquals("/b.mp4", player.status().current());
+        List<Packet> video = live.rtp(0);
+        long lastOfA = video.get(sentOfA - 1).timestamp();
+        long firstOfB = video.get(sentOfA).timestamp();
+        assertTrue("b starts after a's last picture", firstOfB - lastOfA > 0);
+        assertTrue("b starts when a was skipped, not a second later", firstOfB - video.get(0).timestamp() <= 45_000);
+        assertEquals(0, live.closed);
+        assertTrue(player.running());
+    }
+
+    @Test
+    public void nothingToSkipBeforeTheStartOrAfterTheStop() {
+        PlaylistPlayer player = player(PlaylistMode.LOOP, "/a.mp4");
+        assertNull(player.skip());
+        runUntil(player, 0.2);
+        player.stop();
+        assertNull(player.skip());
+        assertTrue(!player.running());
+    }
+
+    @Test
     public void senderReportsMapTheClockEveryFiveSeconds() {
         runUntil(player(PlaylistMode.LOOP, "/a.mp4"), 5.3);
 

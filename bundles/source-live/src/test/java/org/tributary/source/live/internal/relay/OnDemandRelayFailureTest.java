@@ -68,21 +68,25 @@ public class OnDemandRelayFailureTest {
     @Test
     public void aSilentOriginAnswersWithinTheConnectTimeThenAtOnceUntilTheRetryDelayPassed() throws Exception {
         ServerSocket origin = silentOrigin();
-        OnDemandRelay relay = OnDemandRelayTest.relay(live, "rtsp://127.0.0.1:" + origin.getLocalPort() + "/x",
-                SHORT_CONNECT, closing);
+        // a retry delay that a busy machine cannot outlast between two refusals
+        Duration retry = Duration.ofSeconds(2);
+        OnDemandRelay relay = new OnDemandRelay(live, new RelaySettings(
+                OriginUrl.parse("rtsp://127.0.0.1:" + origin.getLocalPort() + "/x"), "edge1", true, retry,
+                SHORT_CONNECT, OnDemandRelayTest.IDLE), "/live/edge1");
+        closing.add(relay::close);
         long start = System.nanoTime();
 
         MediaException first = refused(relay);
 
         long waited = millisSince(start);
-        assertTrue("waited " + waited + " ms", waited >= SHORT_CONNECT.toMillis() && waited < 3_000);
+        assertTrue("waited " + waited + " ms", waited >= SHORT_CONNECT.toMillis() && waited < 10_000);
         assertTrue(first.getMessage(), first.getMessage().contains("did not play within"));
-        long again = System.nanoTime();
         MediaException second = refused(relay);
-        assertTrue("a failed origin is not asked again at once", millisSince(again) < SHORT_CONNECT.toMillis() / 2);
         assertEquals(first.getMessage(), second.getMessage());
+        assertTrue("a failed origin is not asked again at once: " + relay.description(),
+                relay.description().contains("1 pulls, 1 failed"));
 
-        await().pollDelay(OnDemandRelayTest.RETRY).atMost(OnDemandRelayTest.SOON).until(() -> true);
+        await().pollDelay(retry).atMost(retry.plus(OnDemandRelayTest.SOON)).until(() -> true);
         long retried = System.nanoTime();
         refused(relay);
         assertTrue("after the retry delay the origin is asked again", millisSince(retried) >= SHORT_CONNECT.toMillis());

@@ -1,0 +1,39 @@
+package org.tributary.webconsole.internal.http;
+
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The administrator the distribution ships in etc/users.properties, karaf with the password karaf: while
+ * that password is unchanged it may log in from a loopback address only. A login that succeeded with that
+ * password proves it is unchanged, so each login page asks after its own check.
+ */
+final class ShippedAdmin {
+
+    /** The shipped user name; its password is the same word. */
+    static final String USER = "karaf";
+    /** Why such a login is refused, for the client. */
+    static final String REFUSAL = "The default password of " + USER + " is unchanged: change it first "
+            + "(jaas:user-add in the Karaf console, or etc/users.properties); until then this user may log in "
+            + "from a loopback address only";
+    private static final char[] PASSWORD = USER.toCharArray();
+
+    private ShippedAdmin() {
+    }
+
+    /** @return true when these are the shipped credentials */
+    static boolean isShipped(String user, char[] password) {
+        return USER.equals(user) && Arrays.equals(password, PASSWORD);
+    }
+
+    /**
+     * @param user     the user name given
+     * @param password the password given
+     * @param client   the client's address, empty when unknown
+     * @return true when the shipped credentials come from anywhere but a loopback address
+     */
+    static boolean refused(String user, char[] password, Optional<InetAddress> client) {
+        return isShipped(user, password) && !client.map(InetAddress::isLoopbackAddress).orElse(false);
+    }
+}

@@ -1,0 +1,28 @@
+package org.tributary.webconsole.internal.model;
+
+/** Escaping for text placed into HTML by the server (the embed snippet). */
+public final class Html {
+
+    private Html() {
+    }
+
+    /**
+     * @param text untrusted text
+     * @return the text with {@code & < > " '} as character references
+     */
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
