@@ -106,6 +106,25 @@ final class LiveClients {
     }
 
     /**
+     * Waits (up to 20 s) until every one of {@code viewers} (started by {@link #decode}) has decoded at least
+     * {@code minVideoFrames} video frames and some audio, failing at once if one ends first: a fault struck
+     * after this meets viewers that are really playing, however slowly a loaded machine got them going.
+     */
+    static void awaitDecoding(long minVideoFrames, RunningCommand... viewers) {
+        await("every viewer decoding " + minVideoFrames + " video frames").atMost(PUBLISH_TIMEOUT)
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    for (RunningCommand viewer : viewers) {
+                        assertTrue("a viewer ended before it decoded " + minVideoFrames + " frames", viewer.isAlive());
+                        PacketCounts frames = PacketCounts.ofFramecrc(viewer.stdoutSoFar());
+                        if (frames.video() < minVideoFrames || frames.audio() == 0) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    /**
      * Waits until DESCRIBE of {@code path} answers 200 (the publisher's RECORD went through), failing
      * with the publisher's output if it ended or 20 s passed first.
      */

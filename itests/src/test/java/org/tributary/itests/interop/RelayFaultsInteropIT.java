@@ -25,7 +25,7 @@ public class RelayFaultsInteropIT {
     public static final TributaryDistribution ORIGIN = LiveClients.withBroadcaster(new TributaryDistribution());
 
     private static final String ORIGIN_PATH = "/live/cam1";
-    private static final Duration PLAYING = Duration.ofSeconds(3);
+    private static final long MIN_FRAMES = 50;
     private static final Duration ENDS_WITHIN = Duration.ofSeconds(30);
     private static final int BYSTANDER_SECONDS = 40;
 
@@ -51,8 +51,7 @@ public class RelayFaultsInteropIT {
                 LiveClients.awaitPublished(edge, "/live/always", publisher);
                 try (RunningCommand always = LiveClients.decode(edge.url("/live/always"), "tcp", -1);
                         RunningCommand demand = LiveClients.decode(edge.url("/live/demand"), "tcp", -1)) {
-                    await("the relays' viewers playing").pollDelay(PLAYING).atMost(PLAYING.plusSeconds(2))
-                            .until(() -> always.isAlive() && demand.isAlive());
+                    LiveClients.awaitDecoding(MIN_FRAMES, always, demand);
                     ORIGIN.killAndRestart();
                     assertEndedCleanly(edge, "viewer of the always-on relay", always.awaitExit(ENDS_WITHIN));
                     assertEndedCleanly(edge, "viewer of the on-demand relay", demand.awaitExit(ENDS_WITHIN));
@@ -66,7 +65,7 @@ public class RelayFaultsInteropIT {
                 for (String path : new String[] {"/live/always", "/live/demand"}) {
                     try (RunningCommand viewer = LiveClients.decode(edge.url(path), "tcp", 3)) {
                         LiveClients.assertDecodedCleanly("viewer of " + path + " once the origin is back",
-                                viewer.awaitExit(LiveClients.VIEWER_TIMEOUT), 50);
+                                viewer.awaitExit(LiveClients.VIEWER_TIMEOUT), MIN_FRAMES);
                     }
                 }
             }
@@ -77,7 +76,7 @@ public class RelayFaultsInteropIT {
     private static void assertEndedCleanly(TributaryDistribution edge, String viewer, ProcessResult seen) {
         assertFalse(viewer + " still plays " + ENDS_WITHIN.toSeconds() + " s after the origin died" + seen.describe()
                 + edge.recentLog(), seen.timedOut());
-        LiveClients.assertDecodedCleanly(viewer, seen, 50);
+        LiveClients.assertDecodedCleanly(viewer, seen, MIN_FRAMES);
     }
 
     private static RunningCommand publish() {

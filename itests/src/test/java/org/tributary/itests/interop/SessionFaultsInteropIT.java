@@ -47,7 +47,6 @@ public class SessionFaultsInteropIT {
     /** The timeout, the timer's tick and room for a loaded machine. */
     private static final Duration RECLAIMED_WITHIN = Duration.ofSeconds(TIMEOUT_SECONDS + 8);
     private static final Duration COUNTED_WITHIN = Duration.ofSeconds(15);
-    private static final Duration PLAYING = Duration.ofSeconds(3);
     private static final int BYSTANDER_SECONDS = 20;
     /** Outlives the reclaim, whose check counts the bystander's session. */
     private static final int RECLAIM_BYSTANDER_SECONDS = 30;
@@ -116,8 +115,8 @@ public class SessionFaultsInteropIT {
                 RunningCommand publisher = LiveClients.publish(movie(), BROADCASTER.url(SERVER, path), "tcp", true)) {
             LiveClients.awaitPublished(SERVER, path, publisher);
             try (RunningCommand viewer = LiveClients.decode(SERVER.url(path), "udp", -1)) {
-                await("the viewer of " + path + " playing").pollDelay(PLAYING).atMost(PLAYING.plusSeconds(2))
-                        .until(() -> viewer.isAlive() && publisher.isAlive());
+                LiveClients.awaitDecoding(25, viewer);
+                assertTrue("the publisher of " + path + " ended by itself", publisher.isAlive());
                 fault.accept(publisher);
                 ProcessResult seen = viewer.awaitExit(RECLAIMED_WITHIN);
                 assertFalse("the viewer of " + path + " still plays " + RECLAIMED_WITHIN.toSeconds()
