@@ -5,10 +5,11 @@
  * {@code auth-param} syntax of {@code Authorization} and {@code WWW-Authenticate} values
  * ({@link org.tributary.security.AuthParamSyntax}), the rate-limited log of refusals
  * ({@link org.tributary.security.RefusalLog}), and the cleaning of header values a client chose before they
- * are kept for management ({@link org.tributary.security.ClientText}). Only the JDK and SLF4J.
+ * are kept for management ({@link org.tributary.security.ClientText}), and the refusal of new sessions while
+ * the heap is nearly full ({@link org.tributary.security.HeapGuard}). Only the JDK and SLF4J.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tributary.security;
 
 import org.osgi.annotation.bundle.Export;

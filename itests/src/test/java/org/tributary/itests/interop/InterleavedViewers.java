@@ -16,6 +16,7 @@ import org.tributary.itests.support.InterleavedFrame;
 import org.tributary.itests.support.InterleavedSession;
 import org.tributary.itests.support.RtspTestClient;
 import org.tributary.itests.support.SessionDescription;
+import org.tributary.itests.support.SetupRefusedException;
 import org.tributary.itests.support.TributaryDistribution;
 
 /**
@@ -40,6 +41,7 @@ final class InterleavedViewers implements AutoCloseable {
 
     private final List<RtspTestClient> clients = new ArrayList<>();
     private final List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+    private final List<String> refusals = new ArrayList<>();
     private final ExecutorService threads;
 
     private InterleavedViewers(int count) {
@@ -48,12 +50,30 @@ final class InterleavedViewers implements AutoCloseable {
 
     /** Sets up and plays {@code count} viewers of {@code path}, each on its own connection. */
     static InterleavedViewers play(TributaryDistribution server, String path, int count) throws IOException {
+        return play(server, path, count, false);
+    }
+
+    /**
+     * As {@link #play(TributaryDistribution, String, int)}; with {@code refusalsCounted}, a viewer whose SETUP is
+     * refused is not an error: its answer's status line is kept ({@link #refusals()}) and the next viewer tries.
+     */
+    static InterleavedViewers play(TributaryDistribution server, String path, int count, boolean refusalsCounted)
+            throws IOException {
         InterleavedViewers viewers = new InterleavedViewers(count);
         try {
             for (int i = 0; i < count; i++) {
                 RtspTestClient client = new RtspTestClient("127.0.0.1", server.rtspPort());
                 viewers.clients.add(client);
-                InterleavedSession session = InterleavedSession.setUp(client, server.url(path));
+                InterleavedSession session;
+                try {
+                    session = InterleavedSession.setUp(client, server.url(path));
+                } catch (SetupRefusedException refused) {
+                    if (!refusalsCounted) {
+                        throw refused;
+                    }
+                    viewers.refusals.add(refused.response().statusLine());
+                    continue;
+                }
                 int status = session.play().status();
                 if (status != 200) {
                     throw new IOException("PLAY of " + path + " by viewer " + i + " answered " + status);
@@ -65,6 +85,11 @@ final class InterleavedViewers implements AutoCloseable {
             throw e;
         }
         return viewers;
+    }
+
+    /** Returns the status lines of the SETUPs refused, when refusals are counted. */
+    List<String> refusals() {
+        return List.copyOf(refusals);
     }
 
     /** Waits up to {@code timeout} for every viewer to end and returns how each did. */

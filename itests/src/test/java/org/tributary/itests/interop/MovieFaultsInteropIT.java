@@ -89,6 +89,10 @@ public class MovieFaultsInteropIT {
                 o -> o.end().equals("bye") && o.videoSeconds() > 0 && o.videoSeconds() < WHOLE_MOVIE_SECONDS);
         AccessAssertions.awaitLogLine(SERVER, mark, "truncated-while-played.mp4 ends inside sample");
         int refused = AccessAssertions.logMark(SERVER);
+        long warnings = SERVER.logText().substring(mark, refused).lines()
+                .filter(line -> line.contains("truncated-while-played.mp4 ends inside sample")).count();
+        assertTrue("one WARN for the movie, not one per viewer (" + warnings + " for " + ended.size() + " viewers)",
+                warnings <= 2);
         RtspResponse describe = LiveClients.describe(SERVER, "truncated-while-played.mp4");
         assertEquals("DESCRIBE of the truncated movie" + describe.describe(), 500, describe.status());
         AccessAssertions.awaitLogLine(SERVER, refused, "truncated-while-played.mp4");

@@ -37,7 +37,8 @@ public final class InterleavedSession {
             RtspResponse setup = client.request("SETUP", sdp.tracks().get(i).url(),
                     "Transport: RTP/AVP/TCP;unicast;interleaved=" + 2 * i + "-" + (2 * i + 1));
             if (setup.status() != 200) {
-                throw new IOException("SETUP of track " + i + " answered " + setup.status() + setup.describe());
+                throw new SetupRefusedException("SETUP of track " + i + " answered " + setup.status() + setup.describe(),
+                        setup);
             }
             channels.add(interleavedChannel(setup.header("Transport"), 2 * i));
         }

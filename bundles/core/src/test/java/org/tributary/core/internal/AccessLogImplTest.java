@@ -39,4 +39,18 @@ public class AccessLogImplTest {
         assertTrue("the access log's header in " + cfg, text.contains(W3cLine.FIELDS_LINE + "%n"));
         assertTrue(text.contains("log4j2.logger.access.name = " + AccessLogImpl.LOGGER));
     }
+
+    @Test
+    public void theFileIsTheLoggingConfigurationsWithItsSystemPropertiesReplaced() {
+        System.setProperty("tributary.test.logs", "/var/log/x");
+        try {
+            assertEquals("/var/log/x/tributary-access.log",
+                    AccessLogImpl.withSystemProperties("${tributary.test.logs}/tributary-access.log"));
+            assertEquals("/plain.log", AccessLogImpl.withSystemProperties("/plain.log"));
+            assertEquals("/a.log", AccessLogImpl.withSystemProperties("${tributary.test.none}/a.log"));
+        } finally {
+            System.clearProperty("tributary.test.logs");
+        }
+        assertEquals(null, AccessLogImpl.configuredFile(null));
+    }
 }

@@ -26,6 +26,7 @@ import org.tributary.api.http.HttpExchange;
 import org.tributary.api.http.HttpHandler;
 import org.tributary.api.station.StationDirectory;
 import org.tributary.api.station.StationInfo;
+import org.tributary.security.HeapGuard;
 import org.tributary.security.RefusalLog;
 
 /**
@@ -51,10 +52,14 @@ public final class Mp3Broadcast implements HttpHandler, StationDirectory, OnAir 
     private final AdminMetadata admin;
     private final Refusals refusals;
     private volatile Mp3Settings settings;
+    /** Set by the component's constructor only; the package's tests run without one. */
+    private HeapGuard heap;
 
     @Activate
     public Mp3Broadcast(@Reference SessionRegistry sessions, @Reference AccessService access, Mp3Config config) {
         this(sessions, access, Mp3Settings.from(config));
+        heap = HeapGuard.start(config.heapLimitPercent());
+        stations.heap(heap);
     }
 
     Mp3Broadcast(SessionRegistry sessions, AccessService access, Mp3Settings initial) {
@@ -78,6 +83,9 @@ public final class Mp3Broadcast implements HttpHandler, StationDirectory, OnAir 
     @Modified
     void modified(Mp3Config config) {
         settings = Mp3Settings.from(config);
+        if (heap != null) {
+            heap.limitPercent(config.heapLimitPercent());
+        }
         LOG.info("MP3 broadcast settings changed");
     }
 
@@ -87,6 +95,9 @@ public final class Mp3Broadcast implements HttpHandler, StationDirectory, OnAir 
             feed.stop("the MP3 broadcast stopped");
         }
         timer.shutdownNow();
+        if (heap != null) {
+            heap.close();
+        }
     }
 
     /** Where refusals are counted, when the core bundle offers it; bound after the constructor. */

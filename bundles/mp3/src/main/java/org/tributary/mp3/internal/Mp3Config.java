@@ -28,6 +28,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "beyond the overall one", min = "0")
     int maxListenersPerStation() default 0;
 
+    @AttributeDefinition(name = "Heap limit (%)", description = "New listeners get 503 while the heap in use after "
+            + "garbage collection is over this share of the largest heap (-Xmx), so those already listening keep the "
+            + "memory they need. 0: off", min = "0", max = "100")
+    int heapLimitPercent() default 85;
+
     @AttributeDefinition(name = "Max stations", description = "Stations on air at once", min = "1")
     int maxStations() default 32;
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 
 import org.tributary.api.station.StationInfo;
+import org.tributary.security.HeapGuard;
 
 /**
  * The stations on air by mount, the listener count over all of them, and the fallbacks: when a mount's source
@@ -18,6 +19,8 @@ import org.tributary.api.station.StationInfo;
  * does. Moved listeners are not counted against the fallback's own listener cap. Thread-safe.
  */
 final class Stations {
+
+    private volatile HeapGuard heap;
 
     /** Why a source or a listener was not taken. */
     static final class Refused extends Exception {
@@ -126,14 +129,24 @@ final class Stations {
         }
     }
 
+    /** @param guard the heap's guard, asked before each listener is counted in; null for none */
+    void heap(HeapGuard guard) {
+        this.heap = guard;
+    }
+
     /**
      * Counts a listener in.
      *
-     * @throws Refused with 503 when the station or the server has as many listeners as allowed
+     * @throws Refused with 503 when the station or the server has as many listeners as allowed, or the heap
+     *                is nearly full
      */
     synchronized void admit(Station station, ListenerStream listener, Mp3Settings settings) throws Refused {
         if (!settings.admits(station.listenerCount(), listeners)) {
             throw new Refused(503, "Too many listeners");
+        }
+        HeapGuard guard = heap;
+        if (guard != null && guard.full()) {
+            throw new Refused(503, "Low on memory: " + guard.describe());
         }
         if (station.ended()) {
             throw new Refused(404, "The station went off the air");

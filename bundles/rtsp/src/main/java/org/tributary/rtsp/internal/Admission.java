@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tributary.security.HeapGuard;
 import org.tributary.security.RefusalLog;
 
 /**
@@ -12,7 +13,8 @@ import org.tributary.security.RefusalLog;
  * limit is refused before any media is sent: 503 Too Many Sessions over the session count, 453 Not
  * Enough Bandwidth over the throughput (and only then). The reservation is the presentation's own bit rate, not the rate measured at
  * the moment, so that admission does not depend on where each stream is in its group of pictures.
- * Limits change at any time; sessions already admitted are never cut.
+ * Limits change at any time; sessions already admitted are never cut. While the heap is nearly full
+ * ({@link HeapGuard}), new sessions get 503 Low On Memory, so those admitted keep the memory they need.
  */
 final class Admission {
 
@@ -20,9 +22,12 @@ final class Admission {
     private static final RefusalLog REFUSALS = new RefusalLog(LOG);
     /** Over maxConnections: the reason phrase names the cause, not a generic unavailability. */
     static final HttpResponseStatus TOO_MANY_SESSIONS = new HttpResponseStatus(503, "Too Many Sessions");
+    /** The heap is nearly full: the reason phrase names it. */
+    static final HttpResponseStatus LOW_ON_MEMORY = new HttpResponseStatus(503, "Low On Memory");
 
     private volatile int maxSessions;
     private volatile long maxBitsPerSecond;
+    private volatile HeapGuard heap;
     private int sessions;
     private long reservedBits;
 
@@ -35,6 +40,11 @@ final class Admission {
         this.maxBitsPerSecond = maxKbitsPerSecond * 1000;
     }
 
+    /** @param guard the heap's guard, asked before each session is admitted; null for none */
+    void heap(HeapGuard guard) {
+        this.heap = guard;
+    }
+
     /**
      * Admits a session, reserving its bit rate, or refuses it.
      *
@@ -45,6 +55,10 @@ final class Admission {
     synchronized void admit(long bitsPerSecond, String what) throws RtspException {
         int sessionLimit = maxSessions;
         long bitLimit = maxBitsPerSecond;
+        HeapGuard guard = heap;
+        if (guard != null && guard.full()) {
+            throw refused(LOW_ON_MEMORY, what, guard.describe());
+        }
         if (sessionLimit > 0 && sessions >= sessionLimit) {
             throw refused(TOO_MANY_SESSIONS, what, sessions + " sessions open, maxConnections is "
                     + sessionLimit);

@@ -46,7 +46,7 @@ final class RtspAuthorizer {
             try {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("authScheme: '" + value + "' is not digest, basic or both");
+                throw new InvalidSetting("authScheme: '" + value + "' is not digest, basic or both", "authScheme");
             }
         }
 

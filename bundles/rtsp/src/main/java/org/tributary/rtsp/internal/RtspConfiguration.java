@@ -3,7 +3,13 @@ package org.tributary.rtsp.internal;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A checked {@link RtspServerConfig}: the plain and the RTSPS settings, or one line naming the key and
@@ -24,14 +30,24 @@ record RtspConfiguration(ServerSettings settings, TlsSettings tls) {
     }
 
     /**
+     * What a server starting on a configuration with refused values runs with.
+     *
+     * @param configuration each refused setting at its default, every other one as configured
+     * @param refusals      one line per refused value, naming its key
+     * @param defaulted     the settings put back to their defaults
+     */
+    record Lenient(RtspConfiguration configuration, List<String> refusals, Set<String> defaulted) {
+    }
+
+    /**
      * @param config     the typed configuration SCR handed over
      * @param properties its raw properties, to quote a value that could not be converted
-     * @throws Refused naming the first setting that was refused
+     * @throws Refused naming every value that cannot be converted, or else the first setting out of range
      */
     static RtspConfiguration of(RtspServerConfig config, Map<String, ?> properties) throws Refused {
-        String unconvertible = unconvertible(config, properties);
-        if (unconvertible != null) {
-            throw new Refused(unconvertible);
+        Map<String, String> unconvertible = unconvertible(config, properties);
+        if (!unconvertible.isEmpty()) {
+            throw new Refused(String.join("; ", unconvertible.values()));
         }
         try {
             return new RtspConfiguration(ServerSettings.from(config), TlsSettings.from(config));
@@ -40,24 +56,71 @@ record RtspConfiguration(ServerSettings settings, TlsSettings tls) {
         }
     }
 
+    /**
+     * The configuration a server starts with when {@link #of} refused its file: only the refused settings
+     * take their defaults, so a bad {@code sessionTimeout} does not also move the server to the default
+     * ports and addresses. A refusal that names no setting puts every setting at its default.
+     */
+    static Lenient lenient(RtspServerConfig config, Map<String, ?> properties) {
+        Map<String, String> unconvertible = unconvertible(config, properties);
+        Set<String> defaulted = new LinkedHashSet<>(unconvertible.keySet());
+        List<String> refusals = new ArrayList<>(unconvertible.values());
+        while (true) {
+            RtspServerConfig overlay = withDefaults(config, defaulted);
+            try {
+                return new Lenient(new RtspConfiguration(ServerSettings.from(overlay), TlsSettings.from(overlay)),
+                        List.copyOf(refusals), Set.copyOf(defaulted));
+            } catch (InvalidSetting e) {
+                refusals.add(e.getMessage());
+                if (!defaulted.addAll(e.keys())) {
+                    return new Lenient(defaults(), List.copyOf(refusals), Set.of(allKeys()));
+                }
+            } catch (RuntimeException e) {
+                refusals.add(String.valueOf(e.getMessage()));
+                return new Lenient(defaults(), List.copyOf(refusals), Set.of(allKeys()));
+            }
+        }
+    }
+
     /** @return the configuration of the metatype defaults, for a server whose first configuration was refused */
     static RtspConfiguration defaults() {
-        RtspServerConfig config = (RtspServerConfig) Proxy.newProxyInstance(RtspServerConfig.class.getClassLoader(),
-                new Class<?>[] {RtspServerConfig.class}, (proxy, method, args) -> method.getDefaultValue());
+        RtspServerConfig config = withDefaults(null, Set.of(allKeys()));
         return new RtspConfiguration(ServerSettings.from(config), TlsSettings.from(config));
     }
 
-    /** @return "key: 'value' is not a NUMBER/BOOLEAN" for the first value SCR cannot convert, or null */
-    private static String unconvertible(RtspServerConfig config, Map<String, ?> properties) {
+    /** @return {@code config}, except that the settings named in {@code keys} answer their metatype defaults */
+    private static RtspServerConfig withDefaults(RtspServerConfig config, Set<String> keys) {
+        return (RtspServerConfig) Proxy.newProxyInstance(RtspServerConfig.class.getClassLoader(),
+                new Class<?>[] {RtspServerConfig.class}, (proxy, method, args) -> {
+                    if (config == null || method.getDeclaringClass() == RtspServerConfig.class
+                            && keys.contains(method.getName())) {
+                        return method.getDefaultValue();
+                    }
+                    try {
+                        return method.invoke(config, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static String[] allKeys() {
+        return Arrays.stream(RtspServerConfig.class.getDeclaredMethods()).map(Method::getName)
+                .toArray(String[]::new);
+    }
+
+    /** @return "key: 'value' is not a NUMBER/BOOLEAN" for each value SCR cannot convert, by key */
+    private static Map<String, String> unconvertible(RtspServerConfig config, Map<String, ?> properties) {
+        Map<String, String> found = new LinkedHashMap<>();
         for (Method method : RtspServerConfig.class.getDeclaredMethods()) {
             try {
                 method.invoke(config);
             } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
                 String key = method.getName();
-                return key + ": '" + properties.get(key) + "' is not " + typeName(method.getReturnType());
+                found.put(key, key + ": '" + properties.get(key) + "' is not " + typeName(method.getReturnType()));
             }
         }
-        return null;
+        return found;
     }
 
     private static String typeName(Class<?> type) {

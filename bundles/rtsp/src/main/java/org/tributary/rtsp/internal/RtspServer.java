@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import io.netty.channel.EventLoopGroup;
 import org.osgi.framework.BundleContext;
@@ -33,6 +34,7 @@ import org.tributary.rtp.UdpPortPool;
 import org.tributary.rtsp.internal.auth.DigestAuthenticator;
 import org.tributary.rtsp.internal.auth.DigestOptions;
 import org.tributary.rtsp.internal.http.HttpHandlers;
+import org.tributary.security.HeapGuard;
 
 /**
  * The RTSP server: listens on the configured ports of every configured address (and, with a keystore,
@@ -65,6 +67,7 @@ public class RtspServer implements ProtocolServer {
     private final AccessService access;
     /** Filled by the dynamic reference below, which SCR binds after the constructor. */
     private final HttpHandlers httpHandlers = new HttpHandlers();
+    private final HeapGuard heap;
     private ServerSettings settings;
     private TlsSettings tls;
     private DigestAuthenticator digest;
@@ -80,8 +83,12 @@ public class RtspServer implements ProtocolServer {
         try {
             checked = RtspConfiguration.of(config, properties);
         } catch (RtspConfiguration.Refused e) {
-            refused(e, "the defaults are in force");
-            checked = RtspConfiguration.defaults();
+            // at start there is no last good configuration: only the refused settings take their defaults
+            RtspConfiguration.Lenient lenient = RtspConfiguration.lenient(config, properties);
+            checked = lenient.configuration();
+            configError = String.join("; ", lenient.refusals());
+            LOG.warn("RTSP configuration refused in part, {} at their defaults and the rest as configured: {}",
+                    new TreeSet<>(lenient.defaulted()), configError);
         }
         settings = checked.settings();
         tls = checked.tls();
@@ -91,6 +98,8 @@ public class RtspServer implements ProtocolServer {
         workers = NettyTransport.group(Runtime.getRuntime().availableProcessors(), "tributary-rtsp");
         sessions = new RtspSessions(registry, workers.next(), settings.sessionTimeout());
         sessions.admission().limits(settings.maxConnections(), settings.maxThroughput());
+        heap = HeapGuard.start(settings.heapLimitPercent());
+        sessions.admission().heap(heap);
         sessions.shares().limits(settings.maxSessionsPerConnection(), settings.maxSessionsPerAddress());
         context = new ServerContext(mounts, access, new RtspAuthorizer(access, digest, settings.authScheme()), sessions,
                 new UdpPortPool(settings.rtpPortMin(), settings.rtpPortMax()), ListenAddresses.ALL,
@@ -148,6 +157,7 @@ public class RtspServer implements ProtocolServer {
         ServerSettings next = checked.settings();
         sessions.timeout(next.sessionTimeout());
         sessions.admission().limits(next.maxConnections(), next.maxThroughput());
+        heap.limitPercent(next.heapLimitPercent());
         sessions.shares().limits(next.maxSessionsPerConnection(), next.maxSessionsPerAddress());
         initializer.timeouts(next.timeouts());
         if (next.rtpPortMin() != settings.rtpPortMin() || next.rtpPortMax() != settings.rtpPortMax()) {
@@ -261,6 +271,7 @@ public class RtspServer implements ProtocolServer {
         // the connections HTTP handlers serve (MP3 listeners and sources) too, while the loops still run
         initializer.closeConnectionsNow(java.time.Duration.ofSeconds(2));
         context.opener().close();
+        heap.close();
         workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
         boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
         LOG.info("RTSP server stopped");

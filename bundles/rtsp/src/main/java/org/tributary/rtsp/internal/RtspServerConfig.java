@@ -53,6 +53,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "once; a new one over it gets 503 Too Many Sessions before any media is sent. 0: no limit", min = "0")
     int maxConnections() default 1000;
 
+    @AttributeDefinition(name = "Heap limit (%)", description = "New sessions get 503 Low On Memory while the heap "
+            + "in use after garbage collection is over this share of the largest heap (-Xmx), so the sessions already "
+            + "playing keep the memory they need. 0: off", min = "0", max = "100")
+    int heapLimitPercent() default 85;
+
     @AttributeDefinition(name = "Maximum throughput (kbit/s)", description = "Most throughput the playing sessions "
             + "reserve (each its presentation's bit rate); a new one over it gets 453 Not Enough Bandwidth. 0: no limit",
             min = "0")

@@ -23,6 +23,7 @@ import org.tributary.api.TrackInfo;
 import org.tributary.api.UserPrincipal;
 import org.tributary.rtp.ReportBlock;
 import org.tributary.rtp.Rtcp;
+import org.tributary.security.RefusalLog;
 
 /**
  * One RTSP session: the presentation, the tracks set up so far and the pump that plays them.
@@ -32,6 +33,8 @@ import org.tributary.rtp.Rtcp;
 final class RtspSession extends SessionIdentity implements MediaPump.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtspSession.class);
+    /** A movie that fails (cut short, corrupt) fails every viewer at once: one line per movie, not per viewer. */
+    private static final RefusalLog MEDIA_FAILURES = new RefusalLog(LOG);
 
     /** RFC 2326 appendix A server states. */
     enum State { READY, PLAYING }
@@ -182,7 +185,7 @@ final class RtspSession extends SessionIdentity implements MediaPump.Listener {
 
     @Override
     public synchronized void failed(MediaException cause) {
-        LOG.warn("Session {} stopped: {}", id(), cause.getMessage());
+        MEDIA_FAILURES.warn(path(), "Session {} stopped: {}", id(), cause.getMessage());
     }
 
     /** Sends each track's BYE, with a last sender report that keeps the media clock of the earlier ones. */

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertThrows;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.Test;
 
@@ -49,5 +50,43 @@ public class RtspConfigurationTest {
     public void theDefaultsAreTheQtssPorts() throws RtspConfiguration.Refused {
         assertEquals(List.of(554, 7070, 8000, 8001), RtspConfiguration.defaults().settings().ports());
         assertEquals(RtspConfiguration.defaults(), RtspConfiguration.of(config(Map.of()), Map.of()));
+    }
+
+    @Test
+    public void atStartOnlyTheRefusedSettingsTakeTheirDefaultsTheRestStaysAsConfigured() {
+        Map<String, Object> values = Map.of("ports", "9554", "bindAddress", "127.0.0.1", "sessionTimeout", "soon",
+                "nonceLifetime", 2, "maxConnections", -1, "authScheme", "kerberos");
+        RtspConfiguration.Lenient lenient = RtspConfiguration.lenient(config(values), values);
+        ServerSettings settings = lenient.configuration().settings();
+        assertEquals("the configured port", List.of(9554), settings.ports());
+        assertEquals("127.0.0.1", settings.bindAddress());
+        ServerSettings defaults = RtspConfiguration.defaults().settings();
+        assertEquals(defaults.sessionTimeout(), settings.sessionTimeout());
+        assertEquals(defaults.nonceLifetime(), settings.nonceLifetime());
+        assertEquals(defaults.maxConnections(), settings.maxConnections());
+        assertEquals(defaults.authScheme(), settings.authScheme());
+        assertEquals(Set.of("sessionTimeout", "nonceLifetime", "maxConnections", "authScheme"), lenient.defaulted());
+        assertEquals(List.of("sessionTimeout: 'soon' is not a whole number",
+                "nonceLifetime: 2 s is below the minimum of 10 s",
+                "maxConnections: -1 must be 0 (no limit) or more",
+                "authScheme: 'kerberos' is not digest, basic or both"), lenient.refusals());
+    }
+
+    @Test
+    public void aRefusedPortListFallsBackToTheDefaultPortsOnly() {
+        Map<String, Object> values = Map.of("ports", "554,70000", "sessionTimeout", 90);
+        RtspConfiguration.Lenient lenient = RtspConfiguration.lenient(config(values), values);
+        assertEquals(List.of(554, 7070, 8000, 8001), lenient.configuration().settings().ports());
+        assertEquals(90, lenient.configuration().settings().sessionTimeout());
+        assertEquals(List.of("ports: 70000 is outside 1-65535"), lenient.refusals());
+    }
+
+    @Test
+    public void aGoodConfigurationIsTheSameLenientlyAndStrictly() throws RtspConfiguration.Refused {
+        Map<String, Object> values = Map.of("ports", "9554", "sessionTimeout", 90);
+        RtspConfiguration.Lenient lenient = RtspConfiguration.lenient(config(values), values);
+        assertEquals(RtspConfiguration.of(config(values), values), lenient.configuration());
+        assertEquals(List.of(), lenient.refusals());
+        assertEquals(Set.of(), lenient.defaulted());
     }
 }

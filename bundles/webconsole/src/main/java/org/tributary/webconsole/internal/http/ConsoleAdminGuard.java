@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.LoggerFactory;
 import org.tributary.api.ServerStats;
 import org.tributary.security.RefusalLog;
+import org.tributary.webconsole.internal.admin.ShippedAdmin;
 
 /**
  * The Felix Web Console's login ({@code /system/console}) with the rule of {@code /tributary/*}: the shipped

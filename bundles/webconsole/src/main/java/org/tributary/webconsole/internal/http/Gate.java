@@ -1,7 +1,6 @@
 package org.tributary.webconsole.internal.http;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -9,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.tributary.api.AccessService;
 import org.tributary.api.ServerStats;
 import org.tributary.security.RefusalLog;
+import org.tributary.webconsole.internal.admin.ShippedAdmin;
 
 /**
  * Decides whether a request to {@code /tributary/*} may go on: HTTP Basic credentials of a user with
@@ -90,15 +90,7 @@ final class Gate {
 
     /** The client's address; only an address literal is taken, so that no name is ever looked up. */
     static Optional<InetAddress> address(String literal) {
-        if (literal == null || literal.isEmpty() || !literal.chars().allMatch(c -> Character.digit(c, 16) >= 0
-                || c == '.' || c == ':')) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(literal));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
+        return ShippedAdmin.address(literal);
     }
 
     private Decision refuse(RequestFacts request, int status, String message, String logFormat) {
