@@ -17,6 +17,7 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.tributary.itests.support.CfgFile;
 import org.tributary.itests.support.ExternalCommand;
+import org.tributary.itests.support.LiveConfig;
 import org.tributary.itests.support.OpenSockets;
 import org.tributary.itests.support.ProcessResult;
 import org.tributary.itests.support.RtspTestClient;
@@ -123,7 +124,8 @@ public class RtspsInteropIT {
             ProcessResult status = SERVER.client("stream:status");
             assertTrue(status.describe(), status.stdout().contains("NOT BOUND: keystore"));
         } finally {
-            CfgFile.put(cfg, Map.of("tlsKeystorePassword", SelfSignedKeystore.PASSWORD));
+            // the mend goes through Configuration Admin: a second quick edit of the file can be written over
+            LiveConfig.set(SERVER, "org.tributary.rtsp", "tlsKeystorePassword", SelfSignedKeystore.PASSWORD);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> OpenSockets.accepts("127.0.0.1", tlsPort));
         ProcessResult probe = Ffmpeg.probeStreams(SERVER.rtspsUrl("sample.mp4"), "tcp");
